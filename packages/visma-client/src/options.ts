@@ -1,0 +1,112 @@
+import { z } from 'zod';
+import { VismaConfigError, type VismaConfigIssue } from './errors/visma-config-error.js';
+
+/** Visma Connect, the identity provider in front of Visma.net (visma-net.md §2.1). */
+export const DEFAULT_VISMA_ISSUER = 'https://connect.visma.com';
+/** The current Visma.net Financials API base (visma-net.md §1: the legacy host is throttled since 1 Feb 2026). */
+export const DEFAULT_VISMA_API_BASE_URL = 'https://api.finance.visma.net/v1';
+/** The legacy VNI host: still answers, but throttled to a few hundred calls per hour and being shut down. */
+export const LEGACY_VISMA_API_HOST = 'integration.visma.net';
+
+const TENANT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** https everywhere, plain http only on loopback (the sandbox, tests). */
+const secureUrl = (what: string) =>
+  z.url({ message: `${what} must be an absolute URL` }).refine((value) => {
+    const url = new URL(value);
+    return url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname));
+  }, `${what} must use https (plain http is allowed only on loopback, e.g. the sandbox)`);
+
+const optionsSchema = z.strictObject({
+  clientId: z
+    .string({ message: 'is required (the client id from the Visma Developer Portal, e.g. isv_acme)' })
+    .trim()
+    .min(1, 'must not be empty'),
+  clientSecret: z.string().min(1, 'must not be empty when given').optional(),
+  companyId: z
+    .string({ message: 'is required (the Company tenant id from Visma.net Admin)' })
+    .regex(
+      TENANT_ID,
+      'must be a tenant id GUID such as 5f0c3a8e-1b2c-4d5e-8f90-123456789abc (the Company tenant id, not the Customer one)',
+    ),
+  issuer: secureUrl('issuer').default(DEFAULT_VISMA_ISSUER),
+  apiBaseUrl: secureUrl('apiBaseUrl').default(DEFAULT_VISMA_API_BASE_URL),
+  userAgent: z.string().trim().min(1, 'must not be empty when given').optional(),
+  timeoutMs: z.number().int().positive().max(600_000, 'must be at most 600000 (10 minutes)').default(30_000),
+  concurrency: z
+    .number()
+    .int()
+    .min(1)
+    .max(16, 'must be at most 16: the hourly budget is shared per company')
+    .default(4),
+});
+
+/** Options accepted by the Visma client. Only `clientId` and `companyId` are required. */
+export interface VismaClientOptions {
+  /** Client id registered in the Visma Developer Portal (conventionally `isv_<name>`). */
+  clientId: string;
+  /** Client secret, for confidential web apps and the Service API. Never logged. */
+  clientSecret?: string;
+  /** The Company tenant id (a GUID) this client is bound to. One client = one company. */
+  companyId: string;
+  /** OIDC issuer; defaults to {@link DEFAULT_VISMA_ISSUER}. Override for staging or the sandbox. */
+  issuer?: string;
+  /** API base URL including the version segment; defaults to {@link DEFAULT_VISMA_API_BASE_URL}. */
+  apiBaseUrl?: string;
+  /** Names your integration in the User-Agent header, as Visma asks integrators to do. */
+  userAgent?: string;
+  /** Per-request timeout in milliseconds (default 30000). */
+  timeoutMs?: number;
+  /** Maximum requests in flight for this company (default 4). */
+  concurrency?: number;
+}
+
+/** {@link VismaClientOptions} after validation, with every default filled in. */
+export interface ResolvedVismaClientOptions {
+  readonly clientId: string;
+  readonly clientSecret: string | undefined;
+  readonly companyId: string;
+  readonly issuer: string;
+  readonly apiBaseUrl: string;
+  readonly userAgent: string | undefined;
+  readonly timeoutMs: number;
+  readonly concurrency: number;
+  /** Human warnings about a valid but doubtful configuration, such as the throttled legacy host. */
+  readonly warnings: readonly string[];
+}
+
+/**
+ * Validates client options and fills in defaults.
+ *
+ * @throws {@link VismaConfigError} naming every invalid option; nothing is sent before this passes.
+ */
+export function resolveVismaClientOptions(options: VismaClientOptions): ResolvedVismaClientOptions {
+  const parsed = optionsSchema.safeParse(options);
+  if (!parsed.success) {
+    const issues: VismaConfigIssue[] = parsed.error.issues.map((issue) => ({
+      path: issue.path.join('.'),
+      message:
+        issue.code === 'unrecognized_keys' ? `unknown option(s): ${issue.keys.join(', ')}` : issue.message,
+    }));
+    throw new VismaConfigError(issues);
+  }
+  const value = parsed.data;
+  const warnings: string[] = [];
+  if (new URL(value.apiBaseUrl).hostname === LEGACY_VISMA_API_HOST) {
+    warnings.push(
+      `apiBaseUrl points at the legacy host ${LEGACY_VISMA_API_HOST}, which is throttled and being shut down; use ${DEFAULT_VISMA_API_BASE_URL}`,
+    );
+  }
+  return {
+    clientId: value.clientId,
+    clientSecret: value.clientSecret,
+    companyId: value.companyId.toLowerCase(),
+    issuer: value.issuer.replace(/\/+$/, ''),
+    apiBaseUrl: value.apiBaseUrl.replace(/\/+$/, ''),
+    userAgent: value.userAgent,
+    timeoutMs: value.timeoutMs,
+    concurrency: value.concurrency,
+    warnings,
+  };
+}
