@@ -1,19 +1,42 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type LoopbackServer, listenOnLoopback } from './server/loopback.js';
+import { startVismaApi, type VismaApiOptions, type VismaApiServer } from './visma/api/index.js';
+import { startVismaConnect, type VismaConnectServer } from './visma/connect/index.js';
+import { VISMA_SEED } from './visma/seed.js';
+import { type VismaRole, VismaWorld } from './visma/world.js';
 
 /** Options for {@link startSandbox}. */
 export interface SandboxOptions {
-  /** Loopback host to bind (default `127.0.0.1`). */
+  /** Loopback host to bind every stand-in to (default `127.0.0.1`). */
   host?: string;
-  /** Port to bind (default 0: any free port). */
+  /** Port of the control API (default 0: any free port). The stand-ins always take free ports. */
   port?: number;
+  /** Settings of the Visma.net API lookalike (rate-limit budget, page size, data volume, PRNG seed). */
+  vismaApi?: Omit<VismaApiOptions, 'host' | 'port'>;
+  /** Lifetime of Visma access tokens in seconds (default 3600, as Visma Connect). */
+  vismaAccessTokenTtlSeconds?: number;
+}
+
+/** The Visma half of a running sandbox. */
+export interface VismaSandbox {
+  /** The Visma Connect lookalike's issuer URL (pass it as `issuer` to the client). */
+  readonly issuer: string;
+  /** The Visma.net API lookalike's base URL including `/v1` (pass it as `apiBaseUrl`). */
+  readonly apiBaseUrl: string;
+  /** Users, companies, roles, apps and revocations, shared by both lookalikes. */
+  readonly world: VismaWorld;
+  /** Data, fault injection and rate-limit controls of the API lookalike. */
+  readonly api: VismaApiServer;
 }
 
 /** A running sandbox. */
 export interface Sandbox {
-  /** Base URL of the sandbox control API. */
+  /** Base URL of the control API (`/_sandbox/...`). */
   readonly url: string;
-  /** Stops every stand-in the sandbox started. */
+  readonly visma: VismaSandbox;
+  /** Restores every stand-in to its seed: users, roles, grants, data, faults and budgets. */
+  reset(): void;
+  /** Stops every stand-in. */
   close(): Promise<void>;
 }
 
@@ -22,31 +45,122 @@ export interface SandboxHealth {
   readonly status: 'ok';
   /** Seconds since the sandbox started. */
   readonly uptimeSeconds: number;
+  readonly visma: { readonly issuer: string; readonly apiBaseUrl: string };
 }
 
 /**
- * Starts the sandbox on loopback. Tests call this; people run `databridge sandbox`.
+ * Starts the sandbox on loopback: the Visma Connect and Visma.net API lookalikes with seed data, plus a control API.
+ * Tests call this; people run `databridge sandbox`.
  *
- * The control API lives under `/_sandbox/`; `GET /_sandbox/health` answers with {@link SandboxHealth}.
+ * Control API (JSON in and out): `GET /_sandbox/health`, `POST /_sandbox/reset`,
+ * `POST /_sandbox/visma/revoke {clientId, email}`, `POST /_sandbox/visma/role {email, tenantId, role, granted}`.
  */
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const startedAt = Date.now();
-  const server: LoopbackServer = await listenOnLoopback(
-    (request: IncomingMessage, response: ServerResponse) => {
-      const path = new URL(request.url ?? '/', 'http://sandbox').pathname;
-      if (request.method === 'GET' && path === '/_sandbox/health') {
-        const body: SandboxHealth = {
-          status: 'ok',
-          uptimeSeconds: Math.floor((Date.now() - startedAt) / 1000),
-        };
-        sendJson(response, 200, body);
-        return;
-      }
-      sendJson(response, 404, { message: `No sandbox route for ${request.method} ${path}` });
-    },
-    options,
-  );
-  return { url: server.url, close: () => server.close() };
+  const host = options.host ?? '127.0.0.1';
+  const world = new VismaWorld(VISMA_SEED);
+  const started: Array<{ close(): Promise<void> }> = [];
+  try {
+    const connect: VismaConnectServer = await startVismaConnect(world, {
+      host,
+      ...(options.vismaAccessTokenTtlSeconds === undefined
+        ? {}
+        : { accessTokenTtlSeconds: options.vismaAccessTokenTtlSeconds }),
+    });
+    started.push(connect);
+    const api: VismaApiServer = await startVismaApi(world, { ...options.vismaApi, host });
+    started.push(api);
+    const visma: VismaSandbox = { issuer: connect.issuer, apiBaseUrl: api.url, world, api };
+    const control: LoopbackServer = await listenOnLoopback(
+      (request, response) => {
+        handleControl(request, response, visma, startedAt).catch((error: unknown) =>
+          sendJson(response, 500, { message: (error as Error).message }),
+        );
+      },
+      { host, ...(options.port === undefined ? {} : { port: options.port }) },
+    );
+    started.push(control);
+    return {
+      url: control.url,
+      visma,
+      reset: () => world.reset(),
+      close: async () => {
+        await Promise.all(started.map((server) => server.close()));
+      },
+    };
+  } catch (error) {
+    await Promise.allSettled(started.map((server) => server.close()));
+    throw error;
+  }
+}
+
+async function handleControl(
+  request: IncomingMessage,
+  response: ServerResponse,
+  visma: VismaSandbox,
+  startedAt: number,
+): Promise<void> {
+  const path = new URL(request.url ?? '/', 'http://sandbox').pathname;
+  const route = `${request.method} ${path}`;
+  if (route === 'GET /_sandbox/health') {
+    const body: SandboxHealth = {
+      status: 'ok',
+      uptimeSeconds: Math.floor((Date.now() - startedAt) / 1000),
+      visma: { issuer: visma.issuer, apiBaseUrl: visma.apiBaseUrl },
+    };
+    return sendJson(response, 200, body);
+  }
+  if (route === 'POST /_sandbox/reset') {
+    visma.world.reset();
+    return sendJson(response, 200, { reset: true });
+  }
+  if (route === 'POST /_sandbox/visma/revoke') {
+    const { clientId, email } = (await readJson(request)) as { clientId?: unknown; email?: unknown };
+    const user = typeof email === 'string' ? visma.world.userByEmail(email) : undefined;
+    if (typeof clientId !== 'string' || !user)
+      return sendJson(response, 400, { message: 'Give clientId and the e-mail of a sandbox user' });
+    visma.world.revokeGrants(clientId, user.sub);
+    return sendJson(response, 200, { revoked: { clientId, email: user.email } });
+  }
+  if (route === 'POST /_sandbox/visma/role') {
+    const body = (await readJson(request)) as {
+      email?: unknown;
+      tenantId?: unknown;
+      role?: unknown;
+      granted?: unknown;
+    };
+    const user = typeof body.email === 'string' ? visma.world.userByEmail(body.email) : undefined;
+    const role =
+      body.role === 'API User' || body.role === 'Integration Administrator'
+        ? (body.role as VismaRole)
+        : undefined;
+    if (!user || typeof body.tenantId !== 'string' || !role || typeof body.granted !== 'boolean') {
+      return sendJson(response, 400, {
+        message:
+          "Give email (a sandbox user), tenantId, role ('API User' or 'Integration Administrator') and granted (true/false)",
+      });
+    }
+    visma.world.setRole(user.sub, body.tenantId, role, body.granted);
+    return sendJson(response, 200, {
+      email: user.email,
+      tenantId: body.tenantId,
+      role,
+      granted: body.granted,
+    });
+  }
+  sendJson(response, 404, { message: `No sandbox route for ${route}` });
+}
+
+async function readJson(request: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (text.trim() === '') return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    return {};
+  }
 }
 
 function sendJson(response: ServerResponse, status: number, body: unknown): void {

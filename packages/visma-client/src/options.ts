@@ -18,22 +18,34 @@ const secureUrl = (what: string) =>
     return url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname));
   }, `${what} must use https (plain http is allowed only on loopback, e.g. the sandbox)`);
 
+const clientId = z
+  .string({ message: 'is required (the client id from the Visma Developer Portal, e.g. isv_acme)' })
+  .trim()
+  .min(1, 'must not be empty');
+const clientSecret = z.string().min(1, 'must not be empty when given').optional();
+const issuer = secureUrl('issuer').default(DEFAULT_VISMA_ISSUER);
+const timeoutMs = z
+  .number()
+  .int()
+  .positive()
+  .max(600_000, 'must be at most 600000 (10 minutes)')
+  .default(30_000);
+
+const authSchema = z.strictObject({ clientId, clientSecret, issuer, timeoutMs });
+
 const optionsSchema = z.strictObject({
-  clientId: z
-    .string({ message: 'is required (the client id from the Visma Developer Portal, e.g. isv_acme)' })
-    .trim()
-    .min(1, 'must not be empty'),
-  clientSecret: z.string().min(1, 'must not be empty when given').optional(),
+  clientId,
+  clientSecret,
   companyId: z
     .string({ message: 'is required (the Company tenant id from Visma.net Admin)' })
     .regex(
       TENANT_ID,
       'must be a tenant id GUID such as 5f0c3a8e-1b2c-4d5e-8f90-123456789abc (the Company tenant id, not the Customer one)',
     ),
-  issuer: secureUrl('issuer').default(DEFAULT_VISMA_ISSUER),
+  issuer,
   apiBaseUrl: secureUrl('apiBaseUrl').default(DEFAULT_VISMA_API_BASE_URL),
   userAgent: z.string().trim().min(1, 'must not be empty when given').optional(),
-  timeoutMs: z.number().int().positive().max(600_000, 'must be at most 600000 (10 minutes)').default(30_000),
+  timeoutMs,
   concurrency: z
     .number()
     .int()
@@ -82,16 +94,7 @@ export interface ResolvedVismaClientOptions {
  * @throws {@link VismaConfigError} naming every invalid option; nothing is sent before this passes.
  */
 export function resolveVismaClientOptions(options: VismaClientOptions): ResolvedVismaClientOptions {
-  const parsed = optionsSchema.safeParse(options);
-  if (!parsed.success) {
-    const issues: VismaConfigIssue[] = parsed.error.issues.map((issue) => ({
-      path: issue.path.join('.'),
-      message:
-        issue.code === 'unrecognized_keys' ? `unknown option(s): ${issue.keys.join(', ')}` : issue.message,
-    }));
-    throw new VismaConfigError(issues);
-  }
-  const value = parsed.data;
+  const value = parseOrThrow(optionsSchema, options);
   const warnings: string[] = [];
   if (new URL(value.apiBaseUrl).hostname === LEGACY_VISMA_API_HOST) {
     warnings.push(
@@ -109,4 +112,55 @@ export function resolveVismaClientOptions(options: VismaClientOptions): Resolved
     concurrency: value.concurrency,
     warnings,
   };
+}
+
+/** Options for Visma Connect sign-in, before a company is known (the user picks it at sign-in). */
+export interface VismaAuthOptions {
+  /** Client id registered in the Visma Developer Portal. */
+  clientId: string;
+  /** Client secret of a confidential web app or a service app. Never logged. */
+  clientSecret?: string;
+  /** OIDC issuer; defaults to {@link DEFAULT_VISMA_ISSUER}. */
+  issuer?: string;
+  /** Timeout of each call to Visma Connect in milliseconds (default 30000). */
+  timeoutMs?: number;
+}
+
+/** {@link VismaAuthOptions} after validation. */
+export interface ResolvedVismaAuthOptions {
+  readonly clientId: string;
+  readonly clientSecret: string | undefined;
+  readonly issuer: string;
+  readonly timeoutMs: number;
+}
+
+/**
+ * Validates sign-in options.
+ *
+ * @throws {@link VismaConfigError} naming every invalid option.
+ */
+export function resolveVismaAuthOptions(options: VismaAuthOptions): ResolvedVismaAuthOptions {
+  const value = parseOrThrow(authSchema, options);
+  return {
+    clientId: value.clientId,
+    clientSecret: value.clientSecret,
+    issuer: value.issuer.replace(/\/+$/, ''),
+    timeoutMs: value.timeoutMs,
+  };
+}
+
+/** A Company tenant id is a GUID; compare and store it lower-case. */
+export function isTenantId(value: string): boolean {
+  return TENANT_ID.test(value);
+}
+
+function parseOrThrow<T extends z.ZodType>(schema: T, options: unknown): z.output<T> {
+  const parsed = schema.safeParse(options);
+  if (parsed.success) return parsed.data;
+  const issues: VismaConfigIssue[] = parsed.error.issues.map((issue) => ({
+    path: issue.path.join('.'),
+    message:
+      issue.code === 'unrecognized_keys' ? `unknown option(s): ${issue.keys.join(', ')}` : issue.message,
+  }));
+  throw new VismaConfigError(issues);
 }

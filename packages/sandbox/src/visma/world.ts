@@ -94,7 +94,8 @@ export class VismaWorld {
       const roles = new Map(Object.entries(user.roles).map(([tenant, list]) => [tenant, new Set(list)]));
       this.users.set(user.sub, { ...user, roles });
     }
-    for (const app of this.#seed.apps) this.apps.set(app.clientId, { ...app, approvedTenants: new Set(app.approvedTenants) });
+    for (const app of this.#seed.apps)
+      this.apps.set(app.clientId, { ...app, approvedTenants: new Set(app.approvedTenants) });
     for (const listener of this.#resetListeners) listener();
   }
 
@@ -117,7 +118,9 @@ export class VismaWorld {
   }
 
   /** The company whose Company tenant id or Customer tenant id this is. */
-  companyByAnyTenantId(tenantId: string): { company: VismaSandboxCompany; isCustomerTenant: boolean } | undefined {
+  companyByAnyTenantId(
+    tenantId: string,
+  ): { company: VismaSandboxCompany; isCustomerTenant: boolean } | undefined {
     const wanted = tenantId.toLowerCase();
     for (const company of this.companies.values()) {
       if (company.tenantId === wanted) return { company, isCustomerTenant: false };

@@ -1,0 +1,5 @@
+export {
+  startVismaConnect,
+  type VismaConnectOptions,
+  type VismaConnectServer,
+} from './start-visma-connect.js';

@@ -1,0 +1,94 @@
+import { truncateForLog } from '../internal/redact.js';
+import type { VismaErrorKind } from './error-kind.js';
+
+/** Everything a {@link VismaError} carries. */
+export interface VismaErrorInit {
+  readonly kind: VismaErrorKind;
+  /** One line saying what went wrong, in our words. */
+  readonly message: string;
+  /** One human sentence saying what to do about it. */
+  readonly remedy: string;
+  /** Whether repeating the same request later may succeed (never true for a POST that may have been applied). */
+  readonly retryable: boolean;
+  /** How long to wait before retrying, when the server said so (Retry-After, X-RateLimit-Reset). */
+  readonly retryAfterMs?: number | undefined;
+  /** HTTP status; 0 when no response arrived. */
+  readonly status: number;
+  /** IPP `ExceptionFaultCode` or OAuth `error`, e.g. `12027` or `invalid_grant`. */
+  readonly faultCode?: string | undefined;
+  /** `VismaId` or `ExceptionMessageID`: quote it to Visma support. */
+  readonly correlationId?: string | undefined;
+  /** The raw response body, redacted and truncated. */
+  readonly body?: string | undefined;
+  /** The provider's own message, redacted. */
+  readonly detail?: string | undefined;
+  /** The Company tenant id the client is bound to. */
+  readonly companyId?: string | undefined;
+  /** `METHOD path` of the request, without query secrets. */
+  readonly request?: string | undefined;
+  readonly cause?: unknown;
+}
+
+/**
+ * The one error class of the Visma client. Switch on `kind`; show `remedy` to people.
+ *
+ * Credentials never appear in it: bodies and details are redacted and truncated before they are stored.
+ */
+export class VismaError extends Error {
+  override readonly name = 'VismaError';
+  readonly kind: VismaErrorKind;
+  readonly remedy: string;
+  readonly retryable: boolean;
+  readonly retryAfterMs: number | undefined;
+  readonly status: number;
+  readonly faultCode: string | undefined;
+  readonly correlationId: string | undefined;
+  readonly body: string | undefined;
+  readonly detail: string | undefined;
+  readonly companyId: string | undefined;
+  readonly request: string | undefined;
+
+  constructor(init: VismaErrorInit) {
+    super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
+    this.kind = init.kind;
+    this.remedy = init.remedy;
+    this.retryable = init.retryable;
+    this.retryAfterMs = init.retryAfterMs;
+    this.status = init.status;
+    this.faultCode = init.faultCode;
+    this.correlationId = init.correlationId;
+    this.body = init.body === undefined ? undefined : truncateForLog(init.body);
+    this.detail = init.detail === undefined ? undefined : truncateForLog(init.detail, 500);
+    this.companyId = init.companyId;
+    this.request = init.request;
+  }
+
+  /** A plain object for logs and `--json` output (no stack, no cause). */
+  toJSON(): Record<string, unknown> {
+    return {
+      name: this.name,
+      kind: this.kind,
+      message: this.message,
+      remedy: this.remedy,
+      retryable: this.retryable,
+      retryAfterMs: this.retryAfterMs,
+      status: this.status,
+      faultCode: this.faultCode,
+      correlationId: this.correlationId,
+      companyId: this.companyId,
+      request: this.request,
+      detail: this.detail,
+    };
+  }
+}
+
+/** Type guard that also works across package copies and realms (checks the shape, not the prototype). */
+export function isVismaError(error: unknown, kind?: VismaErrorKind): error is VismaError {
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    (error as { name?: unknown }).name === 'VismaError' &&
+    typeof (error as { kind?: unknown }).kind === 'string' &&
+    (kind === undefined || (error as { kind: unknown }).kind === kind)
+  );
+}

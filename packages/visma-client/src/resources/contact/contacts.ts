@@ -1,0 +1,85 @@
+import type { VismaTransport } from '../../http/transport.js';
+import type { Paginated } from '../pagination.js';
+import { encodePathSegment } from '../path-segment.js';
+import type {
+  ListOptions,
+  ModifiedSinceOptions,
+  RequestOptions,
+  ResourceOptions,
+  WriteOptions,
+} from '../request-options.js';
+import { resourceContext } from '../resource-context.js';
+import {
+  createRecord,
+  getRecord,
+  listRecords,
+  modifiedSinceQuery,
+  type ResourceContext,
+  updateRecord,
+} from '../resource-requests.js';
+import type { CreateResult, UpdateResult, WithEtag } from '../results.js';
+import { type Contact, contactSchema } from './contact-schema.js';
+import type { ContactCreate, ContactUpdate } from './contact-write.js';
+
+/** Filters of `GET /contact` (visma-net.md §7.2). */
+export interface ContactListOptions extends ListOptions, ModifiedSinceOptions {
+  /** Only contacts of this customer (or supplier) number. */
+  readonly businessAccount?: string | undefined;
+  /** E-mail address. */
+  readonly email?: string | undefined;
+}
+
+/**
+ * Contact persons (`/contact`, §7.2). There are no contact webhooks, so poll with `modifiedSince`.
+ *
+ * @example
+ * ```ts
+ * const people = await client.contacts.list({ businessAccount: '10000' }).toArray({ limit: 100 });
+ * ```
+ */
+export class ContactsResource {
+  readonly #context: ResourceContext;
+
+  /** @param transport - sends the requests; `options.timeZone` sets the zone of date filters. */
+  constructor(transport: VismaTransport, options: ResourceOptions = {}) {
+    this.#context = resourceContext(transport, options);
+  }
+
+  /** Lists contacts page by page. */
+  list(options: ContactListOptions = {}): Paginated<Contact> {
+    return listRecords(
+      this.#context,
+      '/contact',
+      contactSchema,
+      {
+        ...modifiedSinceQuery(this.#context, options),
+        businessAccount: options.businessAccount,
+        email: options.email,
+      },
+      options,
+    );
+  }
+
+  /** Reads one contact (`GET /contact/{contactId}`), with its ETag. */
+  async get(contactId: number | string, options: RequestOptions = {}): Promise<WithEtag<Contact>> {
+    return getRecord(this.#context, byId(contactId), contactSchema, options);
+  }
+
+  /** Creates a contact (`POST /contact`); no idempotency key, so look up before retrying (§5.5). */
+  async create(contact: ContactCreate, options: RequestOptions = {}): Promise<CreateResult> {
+    return createRecord(this.#context, '/contact', contact, options);
+  }
+
+  /** Changes the given fields of a contact (`PUT /contact/{contactId}`); returns the new ETag. */
+  async update(
+    contactId: number | string,
+    changes: ContactUpdate,
+    options: WriteOptions = {},
+  ): Promise<UpdateResult> {
+    return updateRecord(this.#context, byId(contactId), changes, options);
+  }
+}
+
+function byId(contactId: number | string): string {
+  return `/contact/${encodePathSegment(contactId, 'contact id')}`;
+}
