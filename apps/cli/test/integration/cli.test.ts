@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -57,17 +57,77 @@ describe('databridge (built binary)', () => {
   });
 
   it('runs the demo against a real sandbox and says what it did', async () => {
-    const { code, stdout } = await databridge('demo');
+    const { code, stdout, stderr } = await databridge('demo');
+    expect(stderr).toBe('');
     expect(code).toBe(0);
-    expect(stdout).toMatch(
-      /sandbox listening at http:\/\/127\.0\.0\.1:\d+; GET \/_sandbox\/health -> 200 ok/,
-    );
-    expect(stdout).toContain('Visma client bound to company 5f0c3a8e-1b2c-4d5e-8f90-123456789abc');
-    expect(stdout).toContain('SuperOffice client bound to tenant Cust12345');
+    expect(stdout).toMatch(/Visma Connect http:\/\/127\.0\.0\.1:\d+\n/);
+    expect(stdout).toMatch(/Visma\.net API http:\/\/127\.0\.0\.1:\d+\/v1\n/);
     expect(stdout).toContain(
-      'A legacy numeric company id is refused up front: Invalid Visma client options: companyId',
+      'signed in as ada@nordlys.example (Ada Admin), company Nordlys AS (6c1d8d0a-3b7e-4c55-9a57-0f2b7d4a1c01)',
     );
-    expect(stdout).toContain('Your DataBridge home would be /tmp/databridge-cli-test-home');
+    const count = Number(/(\d+) customers in Nordlys AS/.exec(stdout)?.[1]);
+    expect(count).toBeGreaterThan(0);
+    expect(stdout).toMatch(/created customer \S+ \(Location: http:\/\/127\.0\.0\.1:\d+\/v1\/customer\/\S+\)/);
+    expect(stdout).toContain('failed as expected: VismaError kind permission');
+    expect(stdout).toMatch(/remedy: .*'API User' role.*Nordlys AS/);
+    expect(stdout).toContain('failed as expected: VismaError kind reauth_required');
+    expect(stdout).toMatch(/remedy: .*reconnect/);
+    expect(stdout).toContain(
+      `reconnected as ada@nordlys.example to Nordlys AS; customers.list() works again: ${count + 1} customers`,
+    );
     expect(stdout).toContain('Sandbox stopped.');
+    expect(stdout).toContain('`databridge sandbox`');
+    expect(stdout).not.toMatch(/eyJ[\w-]+\.[\w-]+\./); // no token is ever printed
+  });
+
+  it('keeps the sandbox running, prints its URLs, logins and apps, and stops cleanly on SIGTERM', async () => {
+    const child = spawn(process.execPath, [cli, 'sandbox', '--port', '0'], {
+      env: { ...process.env, NO_COLOR: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+      child.once('exit', (exitCode, signal) => resolve({ code: exitCode, signal })),
+    );
+    let stdout = '';
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr += chunk;
+    });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+          stdout += chunk;
+          if (stdout.includes('Press Ctrl-C to stop.')) resolve();
+        });
+        child.once('exit', () => reject(new Error(`exited early:\n${stdout}\n${stderr}`)));
+      });
+      const control = /Sandbox running at (http:\/\/127\.0\.0\.1:\d+)/.exec(stdout)?.[1];
+      const issuer = /Visma Connect issuer: +(http:\/\/127\.0\.0\.1:\d+)\n/.exec(stdout)?.[1];
+      expect(control).toBeDefined();
+      expect(issuer).toBeDefined();
+      expect(stdout).toMatch(/Visma\.net API base URL: http:\/\/127\.0\.0\.1:\d+\/v1\n/);
+      // The printed URLs are live.
+      expect((await fetch(`${control}/_sandbox/health`)).status).toBe(200);
+      expect((await fetch(`${issuer}/.well-known/openid-configuration`)).status).toBe(200);
+      expect(stdout).toContain('ada@nordlys.example  password ada-password');
+      expect(stdout).toContain(
+        'API User on: Nordlys AS (6c1d8d0a-3b7e-4c55-9a57-0f2b7d4a1c01), Nordlys Eiendom AS (6c1d8d0a-3b7e-4c55-9a57-0f2b7d4a1c02)',
+      );
+      expect(stdout).toContain('company picker');
+      expect(stdout).toContain('ben@nordlys.example  password ben-password');
+      expect(stdout).toContain('picked without asking');
+      expect(stdout).toContain('eve@kystfisk.example  password eve-password');
+      expect(stdout).toContain('API User on: none');
+      expect(stdout).toContain(
+        'isv_databridge  secret databridge-sandbox-secret  web app, refresh tokens reuse',
+      );
+      expect(stdout).toContain('isv_databridge_rotating  secret databridge-rotating-secret  web app');
+      expect(stdout).toContain('isv_databridge_service  secret databridge-service-secret  service app');
+    } finally {
+      child.kill('SIGTERM');
+    }
+    expect(await exited).toEqual({ code: 0, signal: null });
+    expect(stdout).toContain('Sandbox stopped.');
+    expect(stderr).toBe('');
   });
 });
