@@ -33,6 +33,7 @@ export interface VismaSandbox {
 export interface Sandbox {
   /** Base URL of the control API (`/_sandbox/...`). */
   readonly url: string;
+  /** The Visma Connect and Visma.net API lookalikes and their shared world. */
   readonly visma: VismaSandbox;
   /** Restores every stand-in to its seed: users, roles, grants, data, faults and budgets. */
   reset(): void;
@@ -42,10 +43,17 @@ export interface Sandbox {
 
 /** The body of `GET /_sandbox/health`. */
 export interface SandboxHealth {
+  /** Always `'ok'` while the control API answers. */
   readonly status: 'ok';
   /** Seconds since the sandbox started. */
   readonly uptimeSeconds: number;
-  readonly visma: { readonly issuer: string; readonly apiBaseUrl: string };
+  /** Where the Visma lookalikes listen. */
+  readonly visma: {
+    /** Issuer URL of the Visma Connect lookalike. */
+    readonly issuer: string;
+    /** Base URL of the Visma.net API lookalike, including `/v1`. */
+    readonly apiBaseUrl: string;
+  };
 }
 
 /**

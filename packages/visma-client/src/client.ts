@@ -21,13 +21,19 @@ export interface CreateVismaClientOptions {
   readonly companyId?: string;
   /** A human name for the company, used in error remedies. */
   readonly companyName?: string;
+  /** API base URL including the version segment (default `https://api.finance.visma.net/v1`, visma-net.md §1). */
   readonly apiBaseUrl?: VismaClientOptions['apiBaseUrl'];
+  /** Names your integration in the User-Agent header; `databridge-visma-client` is appended. */
   readonly userAgent?: VismaClientOptions['userAgent'];
+  /** Per-request timeout in milliseconds (default 30000, at most 600000). */
   readonly timeoutMs?: VismaClientOptions['timeoutMs'];
+  /** Maximum requests in flight for this company, 1–16 (default 4); shared by clients of the same company. */
   readonly concurrency?: VismaClientOptions['concurrency'];
+  /** Retry and backoff for 429, 502/503/504 and network errors; POSTs are never retried. */
   readonly retry?: VismaRetryOptions;
   /** Saves refreshed tokens with compare-and-swap; it must already hold the connection under `tokenStoreKey`. */
   readonly tokenStore?: VismaTokenStore;
+  /** The connection's key in `tokenStore` (default `<clientId>:<companyId>`). */
   readonly tokenStoreKey?: string;
   /** Called after each refresh with the new connection (persist it when you use no `tokenStore`). */
   readonly onTokens?: (connection: VismaConnection) => void;

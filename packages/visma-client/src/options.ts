@@ -76,13 +76,21 @@ export interface VismaClientOptions {
 
 /** {@link VismaClientOptions} after validation, with every default filled in. */
 export interface ResolvedVismaClientOptions {
+  /** Client id, trimmed. */
   readonly clientId: string;
+  /** Client secret; `undefined` for public apps. Never logged. */
   readonly clientSecret: string | undefined;
+  /** The Company tenant id, lower-cased: compare against the token's `tenant_id` as is. */
   readonly companyId: string;
+  /** OIDC issuer without trailing slash (default `https://connect.visma.com`). */
   readonly issuer: string;
+  /** API base URL without trailing slash (default `https://api.finance.visma.net/v1`). */
   readonly apiBaseUrl: string;
+  /** Integration name for the User-Agent header; `undefined` sends only `databridge-visma-client`. */
   readonly userAgent: string | undefined;
+  /** Per-request timeout in milliseconds (default 30000). */
   readonly timeoutMs: number;
+  /** Maximum requests in flight for this company, 1–16 (default 4). */
   readonly concurrency: number;
   /** Human warnings about a valid but doubtful configuration, such as the throttled legacy host. */
   readonly warnings: readonly string[];
@@ -128,9 +136,13 @@ export interface VismaAuthOptions {
 
 /** {@link VismaAuthOptions} after validation. */
 export interface ResolvedVismaAuthOptions {
+  /** Client id, trimmed. */
   readonly clientId: string;
+  /** Client secret; `undefined` for public (PKCE-only) apps. Never logged. */
   readonly clientSecret: string | undefined;
+  /** OIDC issuer without trailing slash (default `https://connect.visma.com`). */
   readonly issuer: string;
+  /** Timeout of each call to Visma Connect in milliseconds (default 30000). */
   readonly timeoutMs: number;
 }
 

@@ -55,11 +55,24 @@ export class CookieJar {
 
 /** Where a navigation ended. */
 export type Landing =
-  | { readonly kind: 'page'; readonly url: string; readonly status: number; readonly html: string }
   | {
-      readonly kind: 'callback';
+      /** A page on the issuer that did not auto-submit: a login, company-picker, consent or error page. */
+      readonly kind: 'page';
+      /** Absolute URL of the page. */
       readonly url: string;
+      /** HTTP status of the page (200 for forms, 4xx for error pages). */
+      readonly status: number;
+      /** The page's HTML, for finding the form fields to submit next. */
+      readonly html: string;
+    }
+  | {
+      /** The browser left the issuer: this is the redirect to the app's callback, which is not fetched. */
+      readonly kind: 'callback';
+      /** The callback URL without query or fragment (origin and path). */
+      readonly url: string;
+      /** `POST` for `response_mode=form_post`, else `GET`. */
       readonly method: 'GET' | 'POST';
+      /** Callback parameters (`code`, `state` or `error`) from the form, query or fragment. */
       readonly params: URLSearchParams;
     };
 
@@ -92,6 +105,7 @@ function autoSubmitForm(html: string): { action: string; fields: URLSearchParams
 
 /** A browser with its own cookie jar, confined to one issuer. */
 export class Browser {
+  /** Cookies set by the issuer; they carry the Visma Connect session, so a second sign-in may skip the login form. */
   readonly jar = new CookieJar();
   readonly #issuer: string;
 
@@ -152,7 +166,12 @@ export class Browser {
 }
 
 /** A PKCE verifier and its S256 challenge. */
-export function pkcePair(): { verifier: string; challenge: string } {
+export function pkcePair(): {
+  /** Random 32-byte verifier, base64url: send it with the code exchange. */
+  verifier: string;
+  /** base64url SHA-256 of the verifier: send it as `code_challenge` with `code_challenge_method=S256`. */
+  challenge: string;
+} {
   const verifier = randomBytes(32).toString('base64url');
   return { verifier, challenge: createHash('sha256').update(verifier).digest('base64url') };
 }
@@ -180,7 +199,9 @@ export function pageHtml(landing: Landing): string {
 
 /** Who signs in, and what they pick, in {@link signInToVisma}. */
 export interface VismaSignIn {
+  /** E-mail of a sandbox user (see `VISMA_SEED.users`), typed into the login form. */
   readonly email: string;
+  /** That user's password; a wrong one makes {@link signInToVisma} throw. */
   readonly password: string;
   /** The company to pick when the picker is shown (users with API User on several companies). */
   readonly tenantId?: string;

@@ -16,6 +16,7 @@ export interface VismaSandboxCompany {
   readonly tenantId: string;
   /** The contract's Customer tenant id: Visma Connect issues tokens for it, yet every API call answers 401. */
   readonly customerTenantId: string;
+  /** Company name shown in the company picker and used in error messages. */
   readonly name: string;
 }
 
@@ -23,8 +24,11 @@ export interface VismaSandboxCompany {
 export interface VismaSandboxUser {
   /** Immutable Visma user id, the `sub` claim. */
   readonly sub: string;
+  /** Login name, matched case-insensitively; issued as the `email` claim. Tokens identify users by `sub`, not this. */
   readonly email: string;
+  /** Display name, issued as the `name` claim. */
   readonly name: string;
+  /** Plain-text sandbox password checked by the login form (test data only). */
   readonly password: string;
   /** Roles per Company tenant id. */
   readonly roles: Map<string, Set<VismaRole>>;
@@ -35,11 +39,15 @@ export type RefreshTokenMode = 'reuse' | 'one_time';
 
 /** An app registered in the (simulated) Visma Developer Portal. */
 export interface VismaSandboxApp {
+  /** Client id, e.g. `isv_databridge`; the key in {@link VismaWorld.apps}. */
   readonly clientId: string;
   /** Absent for public (SPA/native) clients, which must use PKCE. */
   readonly clientSecret?: string;
+  /** `web` for the authorization-code flow (§2.6), `service` for client credentials (visma-net.md §2.4). */
   readonly kind: 'web' | 'service';
+  /** Registered redirect URIs; loopback URIs match on any port (RFC 8252). */
   readonly redirectUris: readonly string[];
+  /** `reuse` or `one_time` refresh tokens; mutable so a test can switch modes. */
   refreshTokenMode: RefreshTokenMode;
   /** How long a spent one-time refresh token may still be replayed (Visma Connect allows 5-60 s). */
   refreshGraceSeconds: number;
@@ -49,23 +57,43 @@ export interface VismaSandboxApp {
 
 /** The keys the lookalikes share: Visma Connect signs access tokens, the API verifies them. */
 export interface VismaSigningKeys {
+  /** Key id in the JWT header; the API refuses a token whose `kid` does not match. */
   readonly kid: string;
+  /** RSA private key (2048-bit) Visma Connect signs RS256 access tokens with. */
   readonly privateKey: KeyObject;
+  /** The matching public key the API verifies tokens with. */
   readonly publicKey: KeyObject;
 }
 
 /** Seed for {@link VismaWorld}; see `seed.ts` for the default one. */
 export interface VismaWorldSeed {
+  /** Companies to create. */
   readonly companies: readonly VismaSandboxCompany[];
-  readonly users: ReadonlyArray<Omit<VismaSandboxUser, 'roles'> & { roles: Record<string, VismaRole[]> }>;
-  readonly apps: ReadonlyArray<Omit<VismaSandboxApp, 'approvedTenants'> & { approvedTenants: string[] }>;
+  /** Users to create, with plain-object roles. */
+  readonly users: ReadonlyArray<
+    Omit<VismaSandboxUser, 'roles'> & {
+      /** Roles per Company tenant id; `{}` for a user with no API access. */
+      roles: Record<string, VismaRole[]>;
+    }
+  >;
+  /** Apps to register. */
+  readonly apps: ReadonlyArray<
+    Omit<VismaSandboxApp, 'approvedTenants'> & {
+      /** Company tenant ids that approved this service app; `[]` for web apps. */
+      approvedTenants: string[];
+    }
+  >;
 }
 
 /** Shared, mutable state of the Visma stand-ins. Create one per sandbox; `reset()` restores the seed. */
 export class VismaWorld {
+  /** Signing keys, generated fresh per world (not restored by `reset()`). */
   readonly keys: VismaSigningKeys;
+  /** Companies by Company tenant id. */
   readonly companies = new Map<string, VismaSandboxCompany>();
+  /** Users by `sub`. */
   readonly users = new Map<string, VismaSandboxUser>();
+  /** Registered apps by client id. */
   readonly apps = new Map<string, VismaSandboxApp>();
   /** Access tokens issued so far, by `jti`, so a revoked grant can take its live access tokens with it. */
   readonly #issued = new Map<string, { clientId: string; sub: string }>();
@@ -89,9 +117,19 @@ export class VismaWorld {
     this.apps.clear();
     this.#issued.clear();
     this.#revoked.clear();
-    for (const company of this.#seed.companies) this.companies.set(company.tenantId, { ...company });
+    // Tenant ids are GUIDs compared lower-case everywhere; normalise the seed once here.
+    for (const company of this.#seed.companies) {
+      const tenantId = company.tenantId.toLowerCase();
+      this.companies.set(tenantId, {
+        ...company,
+        tenantId,
+        customerTenantId: company.customerTenantId.toLowerCase(),
+      });
+    }
     for (const user of this.#seed.users) {
-      const roles = new Map(Object.entries(user.roles).map(([tenant, list]) => [tenant, new Set(list)]));
+      const roles = new Map(
+        Object.entries(user.roles).map(([tenant, list]) => [tenant.toLowerCase(), new Set(list)]),
+      );
       this.users.set(user.sub, { ...user, roles });
     }
     for (const app of this.#seed.apps)
@@ -118,9 +156,14 @@ export class VismaWorld {
   }
 
   /** The company whose Company tenant id or Customer tenant id this is. */
-  companyByAnyTenantId(
-    tenantId: string,
-  ): { company: VismaSandboxCompany; isCustomerTenant: boolean } | undefined {
+  companyByAnyTenantId(tenantId: string):
+    | {
+        /** The company found. */
+        company: VismaSandboxCompany;
+        /** True when `tenantId` was the Customer tenant id, which gets a token but a 401 from the API (visma-net.md §2.10). */
+        isCustomerTenant: boolean;
+      }
+    | undefined {
     const wanted = tenantId.toLowerCase();
     for (const company of this.companies.values()) {
       if (company.tenantId === wanted) return { company, isCustomerTenant: false };

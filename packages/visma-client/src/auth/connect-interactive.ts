@@ -32,12 +32,17 @@ export interface AuthorizationRequestOptions {
 export interface AuthorizationRequest {
   /** Send the user's browser here. */
   readonly url: string;
+  /** The redirect URI the request was built with; the callback must arrive on exactly this URI. */
   readonly redirectUri: string;
+  /** One-time `state` sent to Visma Connect; the callback is refused unless it echoes this value (CSRF guard). */
   readonly state: string;
+  /** One-time OIDC `nonce`; the ID token must carry it, so a replayed token is refused. */
   readonly nonce: string;
+  /** PKCE S256 verifier, sent with the code exchange. Secret: keep it server-side, never in the browser. */
   readonly codeVerifier: string;
   /** Epoch seconds when the request was made; a forced login must have `auth_time` at or after it. */
   readonly requestedAt: number;
+  /** Whether a fresh login was demanded (`prompt=login consent`, `max_age=0`); if so the callback checks `auth_time`. */
   readonly forceLogin: boolean;
 }
 

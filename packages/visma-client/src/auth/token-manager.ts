@@ -6,6 +6,7 @@ import type { VismaAuth } from './visma-auth.js';
 
 /** Options for {@link VismaTokenManager}. */
 export interface VismaTokenManagerOptions {
+  /** Sign-in settings from {@link discoverVismaAuth}, used to call the token endpoint when refreshing. */
   readonly auth: VismaAuth;
   /** The connection as loaded by the caller (from its store, or fresh from sign-in). */
   readonly connection: VismaConnection;

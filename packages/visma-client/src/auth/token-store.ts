@@ -2,7 +2,9 @@ import type { VismaConnection } from './token-set.js';
 
 /** A stored connection with the version the store gave it. */
 export interface StoredVismaConnection {
+  /** Store-assigned version, starting at 1 and bumped on every save; pass it to `compareAndSwap`. */
   readonly version: number;
+  /** The connection as last saved. */
   readonly connection: VismaConnection;
 }
 

@@ -8,6 +8,7 @@ export type VismaFetch = (input: string | URL | Request, init?: RequestInit) => 
 
 /** Sign-in settings for one Visma Connect app, made by {@link discoverVismaAuth}. Holds no tokens. */
 export interface VismaAuth {
+  /** Validated sign-in options (client id, issuer without trailing slash, timeout). */
   readonly options: ResolvedVismaAuthOptions;
   /** The openid-client configuration (server metadata and client authentication). */
   readonly oidc: oidc.Configuration;

@@ -25,8 +25,11 @@ export interface VismaErrorContext {
 
 /** A response to classify: status, headers and body as received (string, parsed JSON, or nothing). */
 export interface VismaErrorResponse {
+  /** HTTP status code of the response. */
   readonly status: number;
+  /** Response headers; read for `Retry-After` and `X-RateLimit-Reset` on 429 and transient errors. */
   readonly headers?: Headers | Readonly<Record<string, string>> | undefined;
+  /** The body as text or parsed JSON; `undefined` when empty. Any shape of visma-net.md §3.1 is understood. */
   readonly body?: unknown;
 }
 

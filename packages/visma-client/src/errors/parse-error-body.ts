@@ -3,6 +3,7 @@
  * Connect in the OAuth shape; none of them is RFC 9457.
  */
 export interface ParsedErrorBody {
+  /** Which body shape was recognised (visma-net.md §3.1): IPP envelope, `message`, `Message`, OAuth, plain text/HTML, or empty. */
   readonly shape: 'ipp' | 'message' | 'Message' | 'oauth' | 'text' | 'empty';
   /** The provider's own words, whitespace-collapsed (not yet redacted or truncated). */
   readonly message: string;

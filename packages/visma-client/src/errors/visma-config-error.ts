@@ -5,6 +5,7 @@
  * is in the caller's code or configuration. `issues` lists every problem found, each naming the option path.
  */
 export class VismaConfigError extends Error {
+  /** Always `'VismaConfigError'`, so logs and `error.name` checks tell it from a `VismaError`. */
   override readonly name = 'VismaConfigError';
   /** One entry per problem, e.g. `{ path: 'companyId', message: 'must be a tenant id GUID …' }`. */
   readonly issues: readonly VismaConfigIssue[];

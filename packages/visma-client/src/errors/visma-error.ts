@@ -3,6 +3,7 @@ import type { VismaErrorKind } from './error-kind.js';
 
 /** Everything a {@link VismaError} carries. */
 export interface VismaErrorInit {
+  /** The error kind; decides retrying and what the caller shows. */
   readonly kind: VismaErrorKind;
   /** One line saying what went wrong, in our words. */
   readonly message: string;
@@ -26,6 +27,7 @@ export interface VismaErrorInit {
   readonly companyId?: string | undefined;
   /** `METHOD path` of the request, without query secrets. */
   readonly request?: string | undefined;
+  /** The underlying error, kept as the standard `Error.cause` (omitted when `undefined`). */
   readonly cause?: unknown;
 }
 
@@ -35,17 +37,29 @@ export interface VismaErrorInit {
  * Credentials never appear in it: bodies and details are redacted and truncated before they are stored.
  */
 export class VismaError extends Error {
+  /** Always `'VismaError'`; {@link isVismaError} checks it instead of the prototype. */
   override readonly name = 'VismaError';
+  /** What went wrong, as one of {@link VISMA_ERROR_KINDS}: switch on this, not on `status`. */
   readonly kind: VismaErrorKind;
+  /** One human sentence saying what to do about it; safe to show to users. */
   readonly remedy: string;
+  /** Whether repeating the same request later may succeed; never true for a POST that may have been applied. */
   readonly retryable: boolean;
+  /** Milliseconds to wait before retrying, when the server said so; `undefined` otherwise. */
   readonly retryAfterMs: number | undefined;
+  /** HTTP status; 0 when no response arrived or the client refused before sending. */
   readonly status: number;
+  /** IPP `ExceptionFaultCode` or OAuth `error`, e.g. `12027` or `invalid_grant`; `undefined` when the body had none. */
   readonly faultCode: string | undefined;
+  /** `VismaId` or `ExceptionMessageID`: quote it to Visma support. */
   readonly correlationId: string | undefined;
+  /** The raw response body, truncated for logs; `undefined` when empty. */
   readonly body: string | undefined;
+  /** The provider's own message, redacted and truncated to 500 characters. */
   readonly detail: string | undefined;
+  /** The Company tenant id the client is bound to, when known. */
   readonly companyId: string | undefined;
+  /** `METHOD path` of the failing request, without query secrets. */
   readonly request: string | undefined;
 
   constructor(init: VismaErrorInit) {

@@ -22,9 +22,13 @@ export interface VismaRetryOptions {
 
 /** Everything {@link createVismaTransport} needs. */
 export interface VismaTransportSettings {
+  /** Validated client options: base URL, company, timeout, concurrency and User-Agent. */
   readonly options: ResolvedVismaClientOptions;
+  /** Supplies a fresh access token per request and refreshes once after a 401. */
   readonly tokens: VismaTokenManager;
+  /** Custom fetch for API calls (tests, proxies); the global `fetch` when undefined. */
   readonly fetch?: VismaFetch | undefined;
+  /** Retry and backoff settings (defaults: 4 retries, 500 ms to 30 s). */
   readonly retry?: VismaRetryOptions | undefined;
   /** A human name for the company, used in remedies. */
   readonly companyName?: string | undefined;

@@ -12,13 +12,17 @@ export const API_AUDIENCE = 'https://api.finance.visma.net/erp/service';
 
 /** Who is calling, from a verified access token. */
 export interface ApiPrincipal {
+  /** The `client_id` claim: the calling app. */
   readonly clientId: string;
+  /** The `sub` claim: the user, or the client id for service tokens (also when `sub` is absent). */
   readonly sub: string;
   /** A service (client credentials) token: `sub === client_id`, no user role check (visma-net.md §2.4). */
   readonly isService: boolean;
   /** The `tenant_id` claim, lower-cased; absent for legacy-style user tokens. */
   readonly tenantId: string | undefined;
+  /** Granted scopes from the `scope` claim (space-separated string or array), checked per method (visma-net.md §2.3). */
   readonly scopes: ReadonlySet<string>;
+  /** Token id, used to refuse tokens of a revoked grant; `undefined` when the token has none. */
   readonly jti: string | undefined;
 }
 

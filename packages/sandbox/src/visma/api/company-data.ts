@@ -23,17 +23,23 @@ export interface NumberSeries {
 
 /** One revision of an uploaded file (visma-net.md §7.6). */
 export interface AttachmentRevision {
+  /** The uploaded bytes, as streamed back by `GET /v1/attachment/{id}`. */
   readonly content: Buffer;
+  /** MIME type of the `file` part (`application/octet-stream` when none was given). */
   readonly contentType: string;
+  /** Parsed JSON of the optional `metadata` part, e.g. `{"includeAttachmentInvoiceEmail":true}`; absent when not sent. */
   readonly metadata?: unknown;
 }
 
 /** An uploaded attachment with all its revisions. */
 export interface StoredAttachment {
+  /** Attachment id (a UUID), as in `AttachmentDto.id` and `/v1/attachment/{id}`. */
   readonly id: string;
+  /** File name; uploading the same name to the same invoice adds a revision instead of a new attachment. */
   readonly name: string;
   /** The invoice it hangs on. */
   readonly invoiceNumber: string;
+  /** Every upload in order; the last one is the current revision. */
   readonly revisions: AttachmentRevision[];
 }
 
@@ -74,7 +80,14 @@ export class VismaCompanyData {
   /** Uploaded attachments by id. */
   readonly attachments = new Map<string, StoredAttachment>();
   /** Number series; change `allowManual` to test the manual-number refusal. */
-  readonly numbering: { customer: NumberSeries; supplier: NumberSeries; invoice: NumberSeries };
+  readonly numbering: {
+    /** Customer numbers (from 10001; manual numbers allowed). */
+    customer: NumberSeries;
+    /** Supplier numbers (from 50001; manual numbers allowed). */
+    supplier: NumberSeries;
+    /** Invoice reference numbers (from 100001; manual numbers refused). */
+    invoice: NumberSeries;
+  };
   #rowVersion = 0x0000_0000_0001_0000;
   #nextInternalId = 1;
   #nextContactId = 1;

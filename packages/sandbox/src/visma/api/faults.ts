@@ -28,9 +28,30 @@ export interface FaultSettings {
 
 /** What a `failNext` entry does to a matching request. */
 export type FailNextAction =
-  | { readonly status: InjectableStatus; readonly reset?: never; readonly commitThenDrop?: never }
-  | { readonly reset: true; readonly status?: never; readonly commitThenDrop?: never }
-  | { readonly commitThenDrop: true; readonly status?: never; readonly reset?: never };
+  | {
+      /** Answer with this status instead of handling the request. */
+      readonly status: InjectableStatus;
+      /** Not with `status`. */
+      readonly reset?: never;
+      /** Not with `status`. */
+      readonly commitThenDrop?: never;
+    }
+  | {
+      /** Destroy the connection before any response (fetch rejects). */
+      readonly reset: true;
+      /** Not with `reset`. */
+      readonly status?: never;
+      /** Not with `reset`. */
+      readonly commitThenDrop?: never;
+    }
+  | {
+      /** Apply the write, then destroy the socket: the client cannot tell whether it was applied. */
+      readonly commitThenDrop: true;
+      /** Not with `commitThenDrop`. */
+      readonly status?: never;
+      /** Not with `commitThenDrop`. */
+      readonly reset?: never;
+    };
 
 /** Which requests a `failNext` entry applies to: all `/v1` calls unless narrowed. */
 export interface FailNextFilter {
@@ -42,8 +63,11 @@ export interface FailNextFilter {
 
 /** Counts of faults injected since the last reset/clear. */
 export interface FaultCounters {
+  /** Connections destroyed before a response. */
   resets: number;
+  /** Writes applied and then answered by a dropped socket. */
   commitThenDrops: number;
+  /** Injected error responses per status (absent key: none). */
   statuses: Partial<Record<InjectableStatus, number>>;
 }
 

@@ -77,8 +77,12 @@ export function withMetadata<T extends object>(
 
 /** visma-net.md §6: the `BasePaginationDto` variant `{pageNumber,pageSize,totalCount,records}`. */
 export interface BasePaginationDto<T> {
+  /** The page returned, 1-based. */
   readonly pageNumber: number;
+  /** Page size used, after capping at the maximum. */
   readonly pageSize: number;
+  /** Number of all matching records, across pages. */
   readonly totalCount: number;
+  /** The records of this page; empty past the end. */
   readonly records: T[];
 }

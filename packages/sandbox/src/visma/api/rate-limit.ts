@@ -106,7 +106,15 @@ export class VismaApiRateLimits {
   /**
    * @internal Counts one request of the pair. Returns the status after counting and whether it was allowed.
    */
-  consume(tenantId: string, clientId: string): { allowed: boolean; status: RateLimitStatus } {
+  consume(
+    tenantId: string,
+    clientId: string,
+  ): {
+    /** False when the window's budget was already spent: answer 429. */
+    allowed: boolean;
+    /** Budget after counting, for the rate-limit headers. */
+    status: RateLimitStatus;
+  } {
     const tenant = tenantId.toLowerCase();
     const counter = this.#counters.get(tenant) ?? { requests: 0, throttled: 0 };
     this.#counters.set(tenant, counter);

@@ -6,8 +6,11 @@
 
 /** The fields every stored record carries (visma-net.md §5.4 `timeStamp`, §6 `lastModifiedDateTime`). */
 export interface TimestampedDto {
+  /** Last change, `yyyy-MM-ddTHH:mm:ss.fff` UTC without zone; what `lastModifiedDateTime` filters compare (visma-net.md §6). */
   lastModifiedDateTime: string;
+  /** Creation time, same format; what `createdDateTime` filters compare. */
   createdDateTime: string;
+  /** Row version, equal to the ETag: send it as `If-Match`; changes on every write (visma-net.md §5.4). */
   timeStamp: string;
 }
 
