@@ -1,6 +1,6 @@
 import type { Sandbox } from '@databridge/sandbox';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type VismaAuth, type VismaConnection, VismaError } from '../../src/index.js';
+import type { VismaAuth, VismaConnection } from '../../src/index.js';
 import {
   ADA,
   BEN,
@@ -9,6 +9,7 @@ import {
   NORDLYS,
   NORDLYS_EIENDOM,
   RequestCounter,
+  rejection,
   sandboxClient,
   startTestSandbox,
   WEB_APP,
@@ -25,15 +26,6 @@ beforeEach(async () => {
   sandbox.reset();
   ({ auth, connection } = await connectInteractive(sandbox, BEN));
 });
-
-async function rejection(promise: Promise<unknown>): Promise<VismaError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(VismaError);
-  return error as VismaError;
-}
 
 describe('typed resources against the Visma.net lookalike', () => {
   it('lists every customer through the pager, and only changed ones with modifiedSince', async () => {

@@ -8,7 +8,6 @@ import {
   isVismaError,
   MemoryTokenStore,
   type VismaConnection,
-  VismaError,
 } from '../../src/index.js';
 import {
   ADA,
@@ -21,6 +20,7 @@ import {
   REDIRECT_URI,
   RequestCounter,
   ROTATING_APP,
+  rejection,
   SERVICE_APP,
   sandboxClient,
   startTestSandbox,
@@ -39,15 +39,6 @@ const authOptions = (app: { clientId: string; clientSecret: string }) => ({
   clientSecret: app.clientSecret,
   issuer: sandbox.visma.issuer,
 });
-
-async function rejection(promise: Promise<unknown>): Promise<VismaError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(VismaError);
-  return error as VismaError;
-}
 
 describe('interactive sign-in (authorization code + PKCE) over HTTP', () => {
   it('lets a user with API User on two companies pick one, and binds the connection to it', async () => {

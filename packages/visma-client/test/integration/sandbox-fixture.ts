@@ -1,5 +1,6 @@
 import { createSign } from 'node:crypto';
 import { Browser, type Sandbox, signInToVisma, startSandbox, VISMA_SEED } from '@databridge/sandbox';
+import { expect } from 'vitest';
 import {
   type CreateVismaClientOptions,
   completeAuthorization,
@@ -9,6 +10,7 @@ import {
   type VismaAuth,
   type VismaClient,
   type VismaConnection,
+  VismaError,
 } from '../../src/index.js';
 
 export const NORDLYS = VISMA_SEED.companies[0];
@@ -98,4 +100,14 @@ export function legacyStyleToken(sandbox: Sandbox, sub: string, clientId: string
   const signingInput = `${encode(header)}.${encode(payload)}`;
   const signature = createSign('RSA-SHA256').update(signingInput).sign(keys.privateKey).toString('base64url');
   return `${signingInput}.${signature}`;
+}
+
+/** Awaits a promise that must reject with a VismaError, and returns the error for assertions. */
+export async function rejection(promise: Promise<unknown>): Promise<VismaError> {
+  const error = await promise.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(VismaError);
+  return error as VismaError;
 }
