@@ -13,6 +13,13 @@ export const optionalNumber = z.number().nullish();
 /** An optional boolean field. */
 export const optionalFlag = z.boolean().nullish();
 
+/** The change-tracking fields of a record (last change, creation time, concurrency token), to spread into its schema. */
+export const recordStampFields = {
+  lastModifiedDateTime: optionalText,
+  createdDateTime: optionalText,
+  timeStamp: optionalText,
+};
+
 /** A reference as read, e.g. `customerClass{id,description}` or `creditTerms{id,description}`. */
 export interface IdDescription {
   /** The referenced record's id. */

@@ -1,6 +1,7 @@
 import type { VismaTransport } from '../../http/transport.js';
 import type { Paginated } from '../pagination.js';
 import { encodePathSegment } from '../path-segment.js';
+import { type RecordEndpoint, recordEndpoint } from '../record-endpoint.js';
 import type {
   ListOptions,
   ModifiedSinceOptions,
@@ -8,15 +9,6 @@ import type {
   ResourceOptions,
   WriteOptions,
 } from '../request-options.js';
-import { resourceContext } from '../resource-context.js';
-import {
-  createRecord,
-  getRecord,
-  listRecords,
-  modifiedSinceQuery,
-  type ResourceContext,
-  updateRecord,
-} from '../resource-requests.js';
 import type { CreateResult, UpdateResult, WithEtag } from '../results.js';
 import { type Contact, contactSchema } from './contact-schema.js';
 import type { ContactCreate, ContactUpdate } from './contact-write.js';
@@ -38,36 +30,27 @@ export interface ContactListOptions extends ListOptions, ModifiedSinceOptions {
  * ```
  */
 export class ContactsResource {
-  readonly #context: ResourceContext;
+  readonly #records: RecordEndpoint<Contact>;
 
   /** @param transport - sends the requests; `options.timeZone` sets the zone of date filters. */
   constructor(transport: VismaTransport, options: ResourceOptions = {}) {
-    this.#context = resourceContext(transport, options);
+    this.#records = recordEndpoint(transport, options, '/contact', contactSchema);
   }
 
   /** Lists contacts page by page. */
   list(options: ContactListOptions = {}): Paginated<Contact> {
-    return listRecords(
-      this.#context,
-      '/contact',
-      contactSchema,
-      {
-        ...modifiedSinceQuery(this.#context, options),
-        businessAccount: options.businessAccount,
-        email: options.email,
-      },
-      options,
-    );
+    const { businessAccount, email } = options;
+    return this.#records.list({ businessAccount, email }, options);
   }
 
   /** Reads one contact (`GET /contact/{contactId}`), with its ETag. */
   async get(contactId: number | string, options: RequestOptions = {}): Promise<WithEtag<Contact>> {
-    return getRecord(this.#context, byId(contactId), contactSchema, options);
+    return this.#records.get(byId(contactId), options);
   }
 
   /** Creates a contact (`POST /contact`); no idempotency key, so look up before retrying (§5.5). */
   async create(contact: ContactCreate, options: RequestOptions = {}): Promise<CreateResult> {
-    return createRecord(this.#context, '/contact', contact, options);
+    return this.#records.create(contact, options);
   }
 
   /** Changes the given fields of a contact (`PUT /contact/{contactId}`); returns the new ETag. */
@@ -76,7 +59,7 @@ export class ContactsResource {
     changes: ContactUpdate,
     options: WriteOptions = {},
   ): Promise<UpdateResult> {
-    return updateRecord(this.#context, byId(contactId), changes, options);
+    return this.#records.update(byId(contactId), changes, options);
   }
 }
 

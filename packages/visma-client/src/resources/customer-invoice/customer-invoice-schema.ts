@@ -5,6 +5,7 @@ import {
   optionalFlag,
   optionalNumber,
   optionalText,
+  recordStampFields,
 } from '../shared-schemas.js';
 
 /** Document statuses, also the values of the `status` list filter (visma-net.md §7.3). */
@@ -117,7 +118,5 @@ export const customerInvoiceSchema: z.ZodType<CustomerInvoice> = z.looseObject({
   customerRefNumber: optionalText,
   externalReference: optionalText,
   invoiceText: optionalText,
-  lastModifiedDateTime: optionalText,
-  createdDateTime: optionalText,
-  timeStamp: optionalText,
+  ...recordStampFields,
 });

@@ -1,20 +1,13 @@
 import type { VismaTransport } from '../../http/transport.js';
 import type { Paginated } from '../pagination.js';
 import { encodePathSegment } from '../path-segment.js';
+import { type RecordEndpoint, recordEndpoint } from '../record-endpoint.js';
 import type {
   ListOptions,
   ModifiedSinceOptions,
   RequestOptions,
   ResourceOptions,
 } from '../request-options.js';
-import { resourceContext } from '../resource-context.js';
-import {
-  createRecord,
-  getRecord,
-  listRecords,
-  modifiedSinceQuery,
-  type ResourceContext,
-} from '../resource-requests.js';
 import type { CreateResult, WithEtag } from '../results.js';
 import {
   type CustomerInvoice,
@@ -47,33 +40,23 @@ export interface CustomerInvoiceListOptions extends ListOptions, ModifiedSinceOp
  * ```
  */
 export class CustomerInvoicesResource {
-  readonly #context: ResourceContext;
+  readonly #records: RecordEndpoint<CustomerInvoice>;
 
   /** @param transport - sends the requests; `options.timeZone` sets the zone of date filters. */
   constructor(transport: VismaTransport, options: ResourceOptions = {}) {
-    this.#context = resourceContext(transport, options);
+    this.#records = recordEndpoint(transport, options, '/customerinvoice', customerInvoiceSchema);
   }
 
   /** Lists customer invoices page by page. */
   list(options: CustomerInvoiceListOptions = {}): Paginated<CustomerInvoice> {
-    return listRecords(
-      this.#context,
-      '/customerinvoice',
-      customerInvoiceSchema,
-      {
-        ...modifiedSinceQuery(this.#context, options),
-        customer: options.customer,
-        externalReference: options.externalReference,
-        status: options.status,
-      },
-      options,
-    );
+    const { customer, externalReference, status } = options;
+    return this.#records.list({ customer, externalReference, status }, options);
   }
 
   /** Reads one invoice (`GET /customerinvoice/{invoiceNumber}`), with its ETag. */
   async get(invoiceNumber: string, options: RequestOptions = {}): Promise<WithEtag<CustomerInvoice>> {
     const path = `/customerinvoice/${encodePathSegment(invoiceNumber, 'invoice number')}`;
-    return getRecord(this.#context, path, customerInvoiceSchema, options);
+    return this.#records.get(path, options);
   }
 
   /**
@@ -81,6 +64,6 @@ export class CustomerInvoicesResource {
    * ambiguous failure, look it up by `externalReference` before creating it again.
    */
   async create(invoice: CustomerInvoiceCreate, options: RequestOptions = {}): Promise<CreateResult> {
-    return createRecord(this.#context, '/customerinvoice', invoice, options);
+    return this.#records.create(invoice, options);
   }
 }

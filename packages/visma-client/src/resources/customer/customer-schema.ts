@@ -11,6 +11,7 @@ import {
   optionalFlag,
   optionalNumber,
   optionalText,
+  recordStampFields,
 } from '../shared-schemas.js';
 
 /** Customer statuses, also the values of the `status` list filter (visma-net.md §7.1). */
@@ -141,7 +142,5 @@ export const customerSchema: z.ZodType<Customer> = z.looseObject({
   defaultPaymentMethodId: optionalText,
   numberOfEmployees: optionalNumber,
   excludeDebtCollection: optionalFlag,
-  lastModifiedDateTime: optionalText,
-  createdDateTime: optionalText,
-  timeStamp: optionalText,
+  ...recordStampFields,
 });

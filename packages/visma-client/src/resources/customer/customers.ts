@@ -1,6 +1,7 @@
 import type { VismaTransport } from '../../http/transport.js';
 import type { Paginated } from '../pagination.js';
 import { encodePathSegment } from '../path-segment.js';
+import { type RecordEndpoint, recordEndpoint } from '../record-endpoint.js';
 import type {
   ListOptions,
   ModifiedSinceOptions,
@@ -8,15 +9,6 @@ import type {
   ResourceOptions,
   WriteOptions,
 } from '../request-options.js';
-import { resourceContext } from '../resource-context.js';
-import {
-  createRecord,
-  getRecord,
-  listRecords,
-  modifiedSinceQuery,
-  type ResourceContext,
-  updateRecord,
-} from '../resource-requests.js';
 import type { CreateResult, UpdateResult, WithEtag } from '../results.js';
 import { type Customer, type CustomerStatus, customerSchema } from './customer-schema.js';
 import type { CustomerCreate, CustomerUpdate } from './customer-write.js';
@@ -46,11 +38,11 @@ export interface CustomerListOptions extends ListOptions, ModifiedSinceOptions {
  * ```
  */
 export class CustomersResource {
-  readonly #context: ResourceContext;
+  readonly #records: RecordEndpoint<Customer>;
 
   /** @param transport - sends the requests; `options.timeZone` sets the zone of date filters. */
   constructor(transport: VismaTransport, options: ResourceOptions = {}) {
-    this.#context = resourceContext(transport, options);
+    this.#records = recordEndpoint(transport, options, '/customer', customerSchema);
   }
 
   /**
@@ -62,25 +54,13 @@ export class CustomersResource {
    * ```
    */
   list(options: CustomerListOptions = {}): Paginated<Customer> {
-    return listRecords(
-      this.#context,
-      '/customer',
-      customerSchema,
-      {
-        ...modifiedSinceQuery(this.#context, options),
-        name: options.name,
-        status: options.status,
-        corporateId: options.corporateId,
-        vatRegistrationId: options.vatRegistrationId,
-        email: options.email,
-      },
-      options,
-    );
+    const { name, status, corporateId, vatRegistrationId, email } = options;
+    return this.#records.list({ name, status, corporateId, vatRegistrationId, email }, options);
   }
 
   /** Reads one customer by number (`GET /customer/{number}`), with its ETag. */
   async get(number: string, options: RequestOptions = {}): Promise<WithEtag<Customer>> {
-    return getRecord(this.#context, byNumber(number), customerSchema, options);
+    return this.#records.get(byNumber(number), options);
   }
 
   /** Reads one customer by internal id (`GET /customer/internal/{internalId}`), with its ETag. */
@@ -88,7 +68,7 @@ export class CustomersResource {
     internalId: number | string,
     options: RequestOptions = {},
   ): Promise<WithEtag<Customer>> {
-    return getRecord(this.#context, byInternalId(internalId), customerSchema, options);
+    return this.#records.get(byInternalId(internalId), options);
   }
 
   /**
@@ -104,12 +84,12 @@ export class CustomersResource {
    * ```
    */
   async create(customer: CustomerCreate, options: RequestOptions = {}): Promise<CreateResult> {
-    return createRecord(this.#context, '/customer', customer, options);
+    return this.#records.create(customer, options);
   }
 
   /** Changes the given fields of a customer by number (`PUT /customer/{number}`); returns the new ETag. */
   async update(number: string, changes: CustomerUpdate, options: WriteOptions = {}): Promise<UpdateResult> {
-    return updateRecord(this.#context, byNumber(number), changes, options);
+    return this.#records.update(byNumber(number), changes, options);
   }
 
   /** Changes the given fields of a customer by internal id (`PUT /customer/internal/{internalId}`). */
@@ -118,7 +98,7 @@ export class CustomersResource {
     changes: CustomerUpdate,
     options: WriteOptions = {},
   ): Promise<UpdateResult> {
-    return updateRecord(this.#context, byInternalId(internalId), changes, options);
+    return this.#records.update(byInternalId(internalId), changes, options);
   }
 }
 

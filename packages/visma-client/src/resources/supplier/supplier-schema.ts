@@ -8,6 +8,7 @@ import {
   idDescriptionSchema,
   optionalNumber,
   optionalText,
+  recordStampFields,
 } from '../shared-schemas.js';
 
 /**
@@ -66,7 +67,5 @@ export const supplierSchema: z.ZodType<Supplier> = z.looseObject({
   currencyId: optionalText,
   vatRegistrationId: optionalText,
   corporateId: optionalText,
-  lastModifiedDateTime: optionalText,
-  createdDateTime: optionalText,
-  timeStamp: optionalText,
+  ...recordStampFields,
 });
