@@ -3,11 +3,19 @@ import { jsonBody } from '../context.js';
 import { dto, type Unwrapped, unwrapDto } from '../dto-value.js';
 import type { CustomerInvoiceDto, InvoiceLineDto } from '../dtos.js';
 import { validationError } from '../errors.js';
-import { allOf, dateCondition, equalsFilter } from '../filters.js';
-import { listResponse } from '../list.js';
 import { formatTimestamp, type Row } from '../record-table.js';
+import {
+  applyCreditTerms,
+  getHandler,
+  insertCreated,
+  listHandler,
+  newRecordTimes,
+  type RecordResource,
+  resourceRoutes,
+  updateHandler,
+} from '../resource.js';
 import type { Route } from '../router.js';
-import { applyString, checkIfMatch, created, recordNotFound, single, updated } from '../writes.js';
+import { applyString, checkIfMatch, recordNotFound } from '../writes.js';
 
 /**
  * visma-net.md §7.3 Customer invoice: `GET/POST /v1/customerinvoice`, `GET/PUT/DELETE /v1/customerinvoice/{number}`.
@@ -60,33 +68,27 @@ function round2(value: number): number {
   return Math.round(value * 100) / 100;
 }
 
-function list(context: ApiRequestContext): ApiResponse {
-  const { query } = context;
-  const external = equalsFilter(query, 'externalReference');
-  const customer = equalsFilter(query, 'customer');
-  const status = equalsFilter(query, 'status');
-  const refNumber = equalsFilter(query, 'customerRefNumber');
-  const period = equalsFilter(query, 'financialPeriod');
-  const documentType = equalsFilter(query, 'documentType');
-  const modified = dateCondition(query, 'lastModifiedDateTime');
-  const createdAt = dateCondition(query, 'createdDateTime');
-  const matches = allOf<Row<CustomerInvoiceDto>>([
-    external && ((row) => external(row.record.externalReference)),
-    customer && ((row) => customer(row.record.customer.number)),
-    status && ((row) => status(row.record.status)),
-    refNumber && ((row) => refNumber(row.record.customerRefNumber)),
-    period && ((row) => period(row.record.financialPeriod)),
-    documentType && ((row) => documentType(row.record.documentType)),
-    modified && ((row) => modified(row.modifiedMs)),
-    createdAt && ((row) => createdAt(row.createdMs)),
-  ]);
-  return listResponse(context, context.company.invoices.rows(), matches);
-}
+const list = listHandler(invoices(), {
+  equals: {
+    externalReference: (invoice) => invoice.externalReference,
+    customer: (invoice) => invoice.customer.number,
+    status: (invoice) => invoice.status,
+    customerRefNumber: (invoice) => invoice.customerRefNumber,
+    financialPeriod: (invoice) => invoice.financialPeriod,
+    documentType: (invoice) => invoice.documentType,
+  },
+  dates: ['lastModifiedDateTime', 'createdDateTime'],
+});
 
 /** The invoice row behind `{invoiceNumber}`, or 404. */
 export function findInvoiceRow(context: ApiRequestContext): Row<CustomerInvoiceDto> {
   const id = context.params.invoiceNumber ?? '';
   return context.company.invoices.row(id) ?? recordNotFound('CustomerInvoice', id);
+}
+
+/** Customer invoices as a RecordTable-backed resource (a function: `findInvoiceRow` is hoisted, the const is not). */
+function invoices(): RecordResource<CustomerInvoiceDto> {
+  return { table: (company) => company.invoices, find: findInvoiceRow };
 }
 
 function documentDate(value: string, field: string, label: string): string {
@@ -174,15 +176,7 @@ function applyHeader(
     if (customer.creditTerms && write.creditTermsId === undefined)
       invoice.creditTerms = { ...customer.creditTerms };
   }
-  if (write.creditTermsId === null || write.creditTermsId === '') delete invoice.creditTerms;
-  else if (write.creditTermsId !== undefined) {
-    const term = context.company.creditTerm(write.creditTermsId);
-    if (!term)
-      throw validationError(
-        `${label}. Error: Credit Terms '${write.creditTermsId}' cannot be found in the system.`,
-      );
-    invoice.creditTerms = { id: term.id, description: term.description };
-  }
+  applyCreditTerms(context, invoice, write.creditTermsId, label);
   if (write.documentDate) {
     invoice.documentDate = documentDate(write.documentDate, 'documentDate', label);
     invoice.financialPeriod = invoice.documentDate.slice(0, 7).replace('-', '');
@@ -241,18 +235,20 @@ function create(context: ApiRequestContext): ApiResponse {
     invoiceLines: [],
     attachments: [],
     financialPeriod: today.slice(0, 7).replace('-', ''),
-    createdDateTime: formatTimestamp(now),
-    lastModifiedDateTime: formatTimestamp(now),
-    timeStamp: '',
+    ...newRecordTimes(now),
   };
   applyHeader(context, invoice, write, CREATE);
   if (!write.documentDueDate) {
     const days = (invoice.creditTerms && company.creditTerm(invoice.creditTerms.id)?.dueDays) ?? 14;
     invoice.documentDueDate = `${formatTimestamp(Date.parse(`${invoice.documentDate}Z`) + days * 86_400_000).slice(0, 10)}T00:00:00`;
   }
-  invoice.timeStamp = company.nextTimeStamp();
-  company.invoices.insert(invoice, now, now);
-  return created(context, `/customerinvoice/${encodeURIComponent(referenceNumber)}`, invoice.timeStamp);
+  return insertCreated(
+    context,
+    invoices(),
+    invoice,
+    now,
+    `/customerinvoice/${encodeURIComponent(referenceNumber)}`,
+  );
 }
 
 function assertEditable(invoice: CustomerInvoiceDto, label: string): void {
@@ -263,15 +259,10 @@ function assertEditable(invoice: CustomerInvoiceDto, label: string): void {
   }
 }
 
-function update(context: ApiRequestContext): ApiResponse {
-  const row = findInvoiceRow(context);
-  checkIfMatch(context, row.record.timeStamp);
-  assertEditable(row.record, UPDATE);
-  const write = unwrapDto(jsonBody(context), CUSTOMER_INVOICE_UPDATE_SCHEMA);
-  applyHeader(context, row.record, write, UPDATE);
-  context.company.invoices.touch(row);
-  return updated(row.record.timeStamp);
-}
+const update = updateHandler(invoices(), (context, invoice) => {
+  assertEditable(invoice, UPDATE);
+  applyHeader(context, invoice, unwrapDto(jsonBody(context), CUSTOMER_INVOICE_UPDATE_SCHEMA), UPDATE);
+});
 
 function remove(context: ApiRequestContext): ApiResponse {
   const row = findInvoiceRow(context);
@@ -282,14 +273,14 @@ function remove(context: ApiRequestContext): ApiResponse {
 }
 
 /** Customer invoice routes (attachments are in attachments.ts). */
-export const customerInvoiceRoutes = [
-  { method: 'GET', pattern: '/v1/customerinvoice', handler: list },
-  { method: 'POST', pattern: '/v1/customerinvoice', handler: create },
+export const customerInvoiceRoutes: readonly Route[] = resourceRoutes(
+  '/v1/customerinvoice',
+  ['/:invoiceNumber'],
   {
-    method: 'GET',
-    pattern: '/v1/customerinvoice/:invoiceNumber',
-    handler: (c) => single(findInvoiceRow(c).record),
+    list,
+    create,
+    get: getHandler(invoices()),
+    update,
+    remove,
   },
-  { method: 'PUT', pattern: '/v1/customerinvoice/:invoiceNumber', handler: update },
-  { method: 'DELETE', pattern: '/v1/customerinvoice/:invoiceNumber', handler: remove },
-] as const satisfies readonly Route[];
+);

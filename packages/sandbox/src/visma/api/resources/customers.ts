@@ -1,12 +1,21 @@
+import { applyNameAndStatus, assignAccountNumber, findAccountRow, requireName } from '../accounts.js';
 import type { ApiRequestContext, ApiResponse } from '../context.js';
 import { jsonBody } from '../context.js';
 import { dto, type Unwrapped, unwrapDto } from '../dto-value.js';
-import { CUSTOMER_STATUSES, type CustomerDto, type CustomerStatus } from '../dtos.js';
+import type { CustomerDto } from '../dtos.js';
 import { validationError } from '../errors.js';
-import { allOf, dateCondition, equalsFilter } from '../filters.js';
 import { listResponse } from '../list.js';
-import type { Row } from '../record-table.js';
-import { formatTimestamp } from '../record-table.js';
+import {
+  applyCreditTerms,
+  applyReference,
+  getHandler,
+  insertCreated,
+  listHandler,
+  newRecordTimes,
+  type RecordResource,
+  resourceRoutes,
+  updateHandler,
+} from '../resource.js';
 import type { Route } from '../router.js';
 import {
   ADDRESS_SCHEMA,
@@ -14,12 +23,7 @@ import {
   applyContactInfo,
   applyString,
   CONTACT_INFO_SCHEMA,
-  checkIfMatch,
-  created,
   newAddress,
-  recordNotFound,
-  single,
-  updated,
 } from '../writes.js';
 
 /** visma-net.md §7.1 Customer: `GET/POST /v1/customer`, `GET/PUT /v1/customer/{number}` and `/internal/{id}`. */
@@ -55,40 +59,22 @@ type CustomerWrite = Unwrapped<typeof CUSTOMER_UPDATE_SCHEMA>;
 const INSERT = 'Error inserting the customer';
 const UPDATE = 'Error updating the customer';
 
-function list(context: ApiRequestContext): ApiResponse {
-  const { query } = context;
-  const name = equalsFilter(query, 'name');
-  const status = equalsFilter(query, 'status');
-  const corporateId = equalsFilter(query, 'corporateId');
-  const vat = equalsFilter(query, 'vatRegistrationId');
-  const email = equalsFilter(query, 'email');
-  const phone = equalsFilter(query, 'phone');
-  const modified = dateCondition(query, 'lastModifiedDateTime');
-  const createdAt = dateCondition(query, 'createdDateTime');
-  const matches = allOf<Row<CustomerDto>>([
-    name && ((row) => name(row.record.name)),
-    status && ((row) => status(row.record.status)),
-    corporateId && ((row) => corporateId(row.record.corporateId)),
-    vat && ((row) => vat(row.record.vatRegistrationId)),
-    email && ((row) => email(row.record.mainContact.email)),
-    phone && ((row) => phone(row.record.mainContact.phone1)),
-    modified && ((row) => modified(row.modifiedMs)),
-    createdAt && ((row) => createdAt(row.createdMs)),
-  ]);
-  return listResponse(context, context.company.customers.rows(), matches);
-}
+const customers: RecordResource<CustomerDto> = {
+  table: (company) => company.customers,
+  find: (context) => findAccountRow(context, context.company.customers, 'Customer'),
+};
 
-function findRow(context: ApiRequestContext): Row<CustomerDto> {
-  const { number, internalId } = context.params;
-  const customers = context.company.customers;
-  const row =
-    internalId !== undefined
-      ? /^\d+$/.test(internalId)
-        ? customers.rowById(Number(internalId))
-        : undefined
-      : customers.row(number ?? '');
-  return row ?? recordNotFound('Customer', internalId ?? number ?? '');
-}
+const list = listHandler(customers, {
+  equals: {
+    name: (customer) => customer.name,
+    status: (customer) => customer.status,
+    corporateId: (customer) => customer.corporateId,
+    vatRegistrationId: (customer) => customer.vatRegistrationId,
+    email: (customer) => customer.mainContact.email,
+    phone: (customer) => customer.mainContact.phone1,
+  },
+  dates: ['lastModifiedDateTime', 'createdDateTime'],
+});
 
 /** Applies the fields every write may set (create and update share them). */
 function applyWrite(
@@ -98,37 +84,18 @@ function applyWrite(
   label: string,
 ): void {
   const { company } = context;
-  if (write.name !== undefined) {
-    if (write.name === null || write.name.trim() === '')
-      throw validationError(`${label}. Error: 'Customer Name' cannot be empty.`);
-    customer.name = write.name;
-  }
-  if (write.status !== undefined && write.status !== null) {
-    if (!(CUSTOMER_STATUSES as readonly string[]).includes(write.status)) {
-      throw validationError(
-        `${label}. Error: 'Status' '${write.status}' is not valid. Use ${CUSTOMER_STATUSES.join(', ')}.`,
-      );
-    }
-    customer.status = write.status as CustomerStatus;
-  }
-  if (write.customerClassId === null || write.customerClassId === '') delete customer.customerClass;
-  else if (write.customerClassId !== undefined) {
-    const customerClass = company.customerClass(write.customerClassId);
-    if (!customerClass)
-      throw validationError(
-        `${label}. Error: Customer Class '${write.customerClassId}' cannot be found in the system.`,
-      );
-    customer.customerClass = { id: customerClass.id, description: customerClass.description };
-  }
-  if (write.creditTermsId === null || write.creditTermsId === '') delete customer.creditTerms;
-  else if (write.creditTermsId !== undefined) {
-    const term = company.creditTerm(write.creditTermsId);
-    if (!term)
-      throw validationError(
-        `${label}. Error: Credit Terms '${write.creditTermsId}' cannot be found in the system.`,
-      );
-    customer.creditTerms = { id: term.id, description: term.description };
-  }
+  applyNameAndStatus(customer, write, label, 'Customer');
+  applyReference(
+    customer,
+    'customerClass',
+    write.customerClassId,
+    (id) => {
+      const customerClass = company.customerClass(id);
+      return customerClass && { id: customerClass.id, description: customerClass.description };
+    },
+    (id) => `${label}. Error: Customer Class '${id}' cannot be found in the system.`,
+  );
+  applyCreditTerms(context, customer, write.creditTermsId, label);
   applyString(customer, 'accountReference', write.accountReference);
   applyString(customer, 'currencyId', write.currencyId);
   applyString(customer, 'vatRegistrationId', write.vatRegistrationId);
@@ -151,37 +118,28 @@ function applyWrite(
  * two real error texts ("'Customer ID' cannot be empty", "Value cannot be null. Parameter name: key").
  */
 function assignNumber(context: ApiRequestContext, write: CustomerWrite): string {
-  const series = context.company.numbering.customer;
-  const manual = write.number?.trim();
-  if (!manual) {
-    let next = String(series.next++);
-    while (context.company.customers.get(next)) next = String(series.next++);
-    return next;
-  }
-  if (write.overrideNumberSeries !== true) {
-    throw validationError(
-      `${INSERT}. Error: Inserting 'Customer' record raised at least one error. Please review the errors.\r\nError: 'Customer ID' cannot be empty.`,
-    );
-  }
-  if (!series.allowManual) throw validationError(`${INSERT}. Value cannot be null. Parameter name: key`);
-  if (context.company.customers.get(manual)) {
-    throw validationError(`${INSERT}. Error: Customer '${manual}' already exists.`);
-  }
-  return manual;
+  return assignAccountNumber(
+    {
+      series: context.company.numbering.customer,
+      table: context.company.customers,
+      kind: 'Customer',
+      label: INSERT,
+      overrideMissing: `${INSERT}. Error: Inserting 'Customer' record raised at least one error. Please review the errors.\r\nError: 'Customer ID' cannot be empty.`,
+    },
+    write,
+  );
 }
 
 function create(context: ApiRequestContext): ApiResponse {
   const { company } = context;
   const write = unwrapDto(jsonBody(context), CUSTOMER_UPDATE_SCHEMA);
-  if (write.name === undefined || write.name === null || write.name.trim() === '') {
-    throw validationError(`${INSERT}. Error: 'Customer Name' cannot be empty.`);
-  }
+  const name = requireName(write.name, INSERT, 'Customer');
   const number = assignNumber(context, write);
   const now = Date.now();
   const customer: CustomerDto = {
     internalId: company.nextInternalId(),
     number,
-    name: write.name,
+    name,
     status: 'Active',
     mainAddress: newAddress(company),
     invoiceAddress: newAddress(company),
@@ -190,35 +148,27 @@ function create(context: ApiRequestContext): ApiResponse {
     invoiceContact: { contactId: company.nextContactId() },
     deliveryContact: { contactId: company.nextContactId() },
     currencyId: 'NOK',
-    createdDateTime: formatTimestamp(now),
-    lastModifiedDateTime: formatTimestamp(now),
-    timeStamp: '',
+    ...newRecordTimes(now),
   };
   const defaultClass = company.customerClass('1');
   if (defaultClass) customer.customerClass = { id: defaultClass.id, description: defaultClass.description };
   applyWrite(context, customer, write, INSERT);
-  customer.timeStamp = company.nextTimeStamp();
-  company.customers.insert(customer, now, now);
   // UNCERTAIN (visma-net.md §5.3, §12.9): whether Location ends in the number or the internalId; we use the number.
-  return created(context, `/customer/${encodeURIComponent(number)}`, customer.timeStamp);
+  return insertCreated(context, customers, customer, now, `/customer/${encodeURIComponent(number)}`);
 }
 
-function update(context: ApiRequestContext): ApiResponse {
-  const row = findRow(context);
-  checkIfMatch(context, row.record.timeStamp);
+const update = updateHandler(customers, (context, customer) => {
   const write = unwrapDto(jsonBody(context), CUSTOMER_UPDATE_SCHEMA);
-  if (write.number !== undefined && write.number !== null && write.number !== row.record.number) {
+  if (write.number !== undefined && write.number !== null && write.number !== customer.number) {
     throw validationError(
       `${UPDATE}. Error: The customer number cannot be changed with PUT; use POST /v1/customer/action/changeCustomerCd/{internalId}.`,
     );
   }
-  applyWrite(context, row.record, write, UPDATE);
-  context.company.customers.touch(row);
-  return updated(row.record.timeStamp);
-}
+  applyWrite(context, customer, write, UPDATE);
+});
 
 function contactsOf(context: ApiRequestContext): ApiResponse {
-  const customer = findRow(context).record;
+  const customer = customers.find(context).record;
   const wanted = customer.number.toLowerCase();
   return listResponse(
     context,
@@ -228,12 +178,12 @@ function contactsOf(context: ApiRequestContext): ApiResponse {
 }
 
 /** Customer routes. */
-export const customerRoutes = [
-  { method: 'GET', pattern: '/v1/customer', handler: list },
-  { method: 'POST', pattern: '/v1/customer', handler: create },
-  { method: 'GET', pattern: '/v1/customer/internal/:internalId', handler: (c) => single(findRow(c).record) },
-  { method: 'PUT', pattern: '/v1/customer/internal/:internalId', handler: update },
-  { method: 'GET', pattern: '/v1/customer/:number', handler: (c) => single(findRow(c).record) },
-  { method: 'PUT', pattern: '/v1/customer/:number', handler: update },
+export const customerRoutes: readonly Route[] = [
+  ...resourceRoutes('/v1/customer', ['/internal/:internalId', '/:number'], {
+    list,
+    create,
+    get: getHandler(customers),
+    update,
+  }),
   { method: 'GET', pattern: '/v1/customer/:number/contact', handler: contactsOf },
-] as const satisfies readonly Route[];
+];
