@@ -1,23 +1,13 @@
+import { VISMA_ERROR_KINDS, type VismaErrorKind } from '@databridge/visma-client';
+
 /**
- * The small set of error kinds every DataBridge client classifies its failures into. The Visma and SuperOffice clients
- * use the same names, so the sync engine treats both alike.
+ * The small set of error kinds every DataBridge client classifies its failures into, so the sync engine treats all
+ * APIs alike. The list is defined once, by `@databridge/visma-client`; other clients use the same names.
  */
-export const ERROR_KINDS = [
-  'reauth_required',
-  'auth_expired',
-  'permission',
-  'tenant',
-  'rate_limited',
-  'transient',
-  'validation',
-  'not_found',
-  'conflict',
-  'protocol',
-  'unknown',
-] as const;
+export const ERROR_KINDS: readonly ErrorKind[] = VISMA_ERROR_KINDS;
 
 /** One of {@link ERROR_KINDS}. */
-export type ErrorKind = (typeof ERROR_KINDS)[number];
+export type ErrorKind = VismaErrorKind;
 
 /** Type guard for values read from a store, a file or another process. */
 export function isErrorKind(value: unknown): value is ErrorKind {
