@@ -85,6 +85,7 @@ export function createVismaClient(options: CreateVismaClientOptions): VismaClien
     store: options.tokenStore,
     storeKey: options.tokenStoreKey,
     onRefresh: options.onTokens,
+    companyName: options.companyName,
   });
   const transport = createVismaTransport({
     options: resolved,

@@ -12,7 +12,7 @@ export {
   connectService,
   type VismaServiceScope,
 } from './auth/connect-service.js';
-export { refreshConnection } from './auth/refresh.js';
+export { type RefreshConnectionOptions, refreshConnection } from './auth/refresh.js';
 export { VismaTokenManager, type VismaTokenManagerOptions } from './auth/token-manager.js';
 export {
   readAccessTokenClaims,

@@ -4,6 +4,12 @@ import { connectService, type VismaServiceScope } from './connect-service.js';
 import { readAccessTokenClaims, type VismaConnection } from './token-set.js';
 import { toVismaAuthError, type VismaAuth } from './visma-auth.js';
 
+/** Extra context for {@link refreshConnection}. */
+export interface RefreshConnectionOptions {
+  /** A human name for the company, so a remedy can name it rather than only its tenant id. */
+  readonly companyName?: string | undefined;
+}
+
 /**
  * Gets a new access token for a connection: a refresh-token grant for interactive connections, a new
  * client-credentials token for service connections (they have no refresh token, visma-net.md §2.4).
@@ -15,6 +21,7 @@ import { toVismaAuthError, type VismaAuth } from './visma-auth.js';
 export async function refreshConnection(
   auth: VismaAuth,
   connection: VismaConnection,
+  options: RefreshConnectionOptions = {},
 ): Promise<VismaConnection> {
   if (connection.kind === 'service') {
     const scopes = connection.tokens.scopes
@@ -25,6 +32,7 @@ export async function refreshConnection(
   const context = {
     clientId: connection.clientId,
     companyId: connection.companyId,
+    companyName: options.companyName,
     user: connection.user?.email ?? connection.user?.name,
     request: 'POST /connect/token (refresh_token)',
   };

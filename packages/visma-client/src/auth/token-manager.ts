@@ -18,6 +18,8 @@ export interface VismaTokenManagerOptions {
   readonly refreshSkewMs?: number | undefined;
   /** Called with each new connection after a refresh was saved. */
   readonly onRefresh?: ((connection: VismaConnection) => void) | undefined;
+  /** A human name for the company, used in the remedies of refresh failures. */
+  readonly companyName?: string | undefined;
 }
 
 /**
@@ -32,6 +34,7 @@ export class VismaTokenManager {
   readonly #storeKey: string;
   readonly #skewMs: number;
   readonly #onRefresh: ((connection: VismaConnection) => void) | undefined;
+  readonly #companyName: string | undefined;
   #connection: VismaConnection;
   #version: number | undefined;
   #inflight: Promise<VismaConnection> | undefined;
@@ -43,6 +46,7 @@ export class VismaTokenManager {
     this.#storeKey = options.storeKey ?? `${options.connection.clientId}:${options.connection.companyId}`;
     this.#skewMs = options.refreshSkewMs ?? 60_000;
     this.#onRefresh = options.onRefresh;
+    this.#companyName = options.companyName;
   }
 
   /** The connection as last known (its token may be about to expire; use {@link current} before a call). */
@@ -82,7 +86,7 @@ export class VismaTokenManager {
     }
     let next: VismaConnection;
     try {
-      next = await refreshConnection(this.#auth, this.#connection);
+      next = await refreshConnection(this.#auth, this.#connection, { companyName: this.#companyName });
     } catch (error) {
       // A rotated refresh token spent by another process: its result is in the store.
       if (isVismaError(error, 'reauth_required')) {

@@ -69,6 +69,8 @@ export function toVismaAuthError(
   context: {
     clientId?: string | undefined;
     companyId?: string | undefined;
+    /** A human name for the company, used in remedies. */
+    companyName?: string | undefined;
     user?: string | undefined;
     request: string;
   },

@@ -232,12 +232,13 @@ describe('token refresh', () => {
 
   it('a revoked grant stops the next call with reauth_required and a reconnect remedy', async () => {
     const { auth, connection } = await connectInteractive(sandbox, BEN);
-    const client = sandboxClient(sandbox, auth, connection);
+    const client = sandboxClient(sandbox, auth, connection, { companyName: NORDLYS.name });
     await client.request({ method: 'GET', path: '/customer/customerClass' });
     sandbox.visma.world.revokeGrants(WEB_APP.clientId, BEN.sub);
     const error = await rejection(client.request({ method: 'GET', path: '/customer/customerClass' }));
     expect(isVismaError(error, 'reauth_required')).toBe(true);
     expect(error.remedy).toContain('reconnect');
+    expect(error.remedy).toContain(`company ${NORDLYS.name} (${NORDLYS.tenantId})`);
     // Reconnecting (a fresh login) repairs it.
     const again = await connectInteractive(sandbox, BEN);
     const repaired = sandboxClient(sandbox, again.auth, again.connection);
