@@ -14,9 +14,26 @@ export {
   type Sandbox,
   type SandboxHealth,
   type SandboxOptions,
+  type SuperOfficeSandbox,
   startSandbox,
   type VismaSandbox,
 } from './start-sandbox.js';
+export * from './superoffice/api/index.js';
+export * from './superoffice/auth-host/index.js';
+export { SUPEROFFICE_SEED } from './superoffice/seed.js';
+export * from './superoffice/webhooks/index.js';
+export {
+  type SuperOfficeEvent,
+  type SuperOfficePrincipal,
+  type SuperOfficeSandboxApp,
+  type SuperOfficeSandboxTenant,
+  type SuperOfficeSandboxUser,
+  SuperOfficeWorld,
+  type SuperOfficeWorldSeed,
+  TENANT_STATES,
+  type TenantStateName,
+  TICKET_LIFETIME_MS,
+} from './superoffice/world.js';
 export * from './visma/api/index.js';
 export * from './visma/connect/index.js';
 export { VISMA_SEED } from './visma/seed.js';

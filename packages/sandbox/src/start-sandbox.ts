@@ -1,5 +1,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type LoopbackServer, listenOnLoopback } from './server/loopback.js';
+import {
+  type SuperOfficeApiOptions,
+  type SuperOfficeApiServer,
+  startSuperOfficeApi,
+} from './superoffice/api/index.js';
+import { type SuperOfficeAuthHost, startSuperOfficeAuthHost } from './superoffice/auth-host/index.js';
+import { SUPEROFFICE_SEED } from './superoffice/seed.js';
+import { SuperOfficeWebhooks } from './superoffice/webhooks/index.js';
+import { SuperOfficeWorld, TENANT_STATES, type TenantStateName } from './superoffice/world.js';
 import { startVismaApi, type VismaApiOptions, type VismaApiServer } from './visma/api/index.js';
 import { startVismaConnect, type VismaConnectServer } from './visma/connect/index.js';
 import { VISMA_SEED } from './visma/seed.js';
@@ -15,6 +24,22 @@ export interface SandboxOptions {
   vismaApi?: Omit<VismaApiOptions, 'host' | 'port'>;
   /** Lifetime of Visma access tokens in seconds (default 3600, as Visma Connect). */
   vismaAccessTokenTtlSeconds?: number;
+  /** Settings of the SuperOffice tenant API hosts (data volume, page cap, PRNG seed). */
+  superOfficeApi?: Omit<SuperOfficeApiOptions, 'host'>;
+  /** Webhook retry delays in ms (default `[1000, 4000]`, superoffice.md §18); tests use short ones. */
+  superOfficeWebhookRetryDelaysMs?: number[];
+}
+
+/** The SuperOffice half of a running sandbox. */
+export interface SuperOfficeSandbox {
+  /** The SuperID lookalike's issuer (pass it as `environment` to the client). Also serves the State API. */
+  readonly issuer: string;
+  /** Tenants, users, apps, consents and issued credentials, shared by the auth host and the tenant hosts. */
+  readonly world: SuperOfficeWorld;
+  /** The tenant API hosts: data, faults and URLs. */
+  readonly api: SuperOfficeApiServer;
+  /** Webhook registrations and their delivery log. */
+  readonly webhooks: SuperOfficeWebhooks;
 }
 
 /** The Visma half of a running sandbox. */
@@ -35,6 +60,7 @@ export interface Sandbox {
   readonly url: string;
   /** The Visma Connect and Visma.net API lookalikes and their shared world. */
   readonly visma: VismaSandbox;
+  readonly superOffice: SuperOfficeSandbox;
   /** Restores every stand-in to its seed: users, roles, grants, data, faults and budgets. */
   reset(): void;
   /** Stops every stand-in. */
@@ -54,14 +80,24 @@ export interface SandboxHealth {
     /** Base URL of the Visma.net API lookalike, including `/v1`. */
     readonly apiBaseUrl: string;
   };
+  /** Where the SuperOffice stand-ins listen. */
+  readonly superOffice: {
+    /** Issuer URL of the SuperID lookalike (also serves the State API and the system-user exchange). */
+    readonly issuer: string;
+    /** Base URLs of the tenant API hosts; each tenant lives on one of them at a time. */
+    readonly tenantHosts: readonly string[];
+  };
 }
 
 /**
- * Starts the sandbox on loopback: the Visma Connect and Visma.net API lookalikes with seed data, plus a control API.
+ * Starts the sandbox on loopback: the Visma Connect and Visma.net API lookalikes, the SuperOffice auth host (SuperID,
+ * State API, system-user exchange), two SuperOffice tenant API hosts and webhook delivery, all with seed data, plus a
+ * control API.
  * Tests call this; people run `databridge sandbox`.
  *
  * Control API (JSON in and out): `GET /_sandbox/health`, `POST /_sandbox/reset`,
- * `POST /_sandbox/visma/revoke {clientId, email}`, `POST /_sandbox/visma/role {email, tenantId, role, granted}`.
+ * `POST /_sandbox/visma/revoke {clientId, email}`, `POST /_sandbox/visma/role {email, tenantId, role, granted}`,
+ * `POST /_sandbox/superoffice/tenant {ctx, state?, move?}`, `POST /_sandbox/superoffice/revoke {clientId, ctx}`.
  */
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const startedAt = Date.now();
@@ -79,9 +115,29 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const api: VismaApiServer = await startVismaApi(world, { ...options.vismaApi, host });
     started.push(api);
     const visma: VismaSandbox = { issuer: connect.issuer, apiBaseUrl: api.url, world, api };
+    const soWorld = new SuperOfficeWorld(SUPEROFFICE_SEED);
+    const webhooks = new SuperOfficeWebhooks(
+      soWorld,
+      options.superOfficeWebhookRetryDelaysMs
+        ? { retryDelaysMs: options.superOfficeWebhookRetryDelaysMs }
+        : {},
+    );
+    started.push({ close: async () => webhooks.close() });
+    const soApi: SuperOfficeApiServer = await startSuperOfficeApi(soWorld, {
+      ...options.superOfficeApi,
+      host,
+      webhooks,
+    });
+    started.push(soApi);
+    const soAuth: SuperOfficeAuthHost = await startSuperOfficeAuthHost(soWorld, {
+      host,
+      tenantApiUrl: (ctx, hostIndex) => soApi.tenantApiUrl(ctx, hostIndex),
+    });
+    started.push(soAuth);
+    const superOffice: SuperOfficeSandbox = { issuer: soAuth.issuer, world: soWorld, api: soApi, webhooks };
     const control: LoopbackServer = await listenOnLoopback(
       (request, response) => {
-        handleControl(request, response, visma, startedAt).catch((error: unknown) =>
+        handleControl(request, response, { visma, superOffice }, startedAt).catch((error: unknown) =>
           sendJson(response, 500, { message: (error as Error).message }),
         );
       },
@@ -91,7 +147,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     return {
       url: control.url,
       visma,
-      reset: () => world.reset(),
+      superOffice,
+      reset: () => {
+        world.reset();
+        soWorld.reset();
+      },
       close: async () => {
         await Promise.all(started.map((server) => server.close()));
       },
@@ -105,7 +165,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 async function handleControl(
   request: IncomingMessage,
   response: ServerResponse,
-  visma: VismaSandbox,
+  { visma, superOffice }: { visma: VismaSandbox; superOffice: SuperOfficeSandbox },
   startedAt: number,
 ): Promise<void> {
   const path = new URL(request.url ?? '/', 'http://sandbox').pathname;
@@ -115,12 +175,43 @@ async function handleControl(
       status: 'ok',
       uptimeSeconds: Math.floor((Date.now() - startedAt) / 1000),
       visma: { issuer: visma.issuer, apiBaseUrl: visma.apiBaseUrl },
+      superOffice: {
+        issuer: superOffice.issuer,
+        tenantHosts: Array.from({ length: superOffice.world.hostCount }, (_, index) =>
+          superOffice.api.hostUrl(index),
+        ),
+      },
     };
     return sendJson(response, 200, body);
   }
   if (route === 'POST /_sandbox/reset') {
     visma.world.reset();
+    superOffice.world.reset();
     return sendJson(response, 200, { reset: true });
+  }
+  if (route === 'POST /_sandbox/superoffice/tenant') {
+    const body = (await readJson(request)) as { ctx?: unknown; state?: unknown; move?: unknown };
+    const tenant = typeof body.ctx === 'string' ? superOffice.world.tenants.get(body.ctx) : undefined;
+    const state =
+      typeof body.state === 'string' && body.state in TENANT_STATES
+        ? (body.state as TenantStateName)
+        : undefined;
+    if (!tenant || (body.state !== undefined && !state)) {
+      return sendJson(response, 400, {
+        message: `Give ctx (a sandbox tenant) and optionally state (${Object.keys(TENANT_STATES).join(', ')}) and move: true`,
+      });
+    }
+    if (state) superOffice.world.setTenantState(tenant.ctx, state);
+    if (body.move === true) superOffice.world.moveTenant(tenant.ctx);
+    return sendJson(response, 200, { ctx: tenant.ctx, state: tenant.state, hostIndex: tenant.hostIndex });
+  }
+  if (route === 'POST /_sandbox/superoffice/revoke') {
+    const { clientId, ctx } = (await readJson(request)) as { clientId?: unknown; ctx?: unknown };
+    if (typeof clientId !== 'string' || typeof ctx !== 'string' || !superOffice.world.apps.has(clientId)) {
+      return sendJson(response, 400, { message: 'Give clientId (a sandbox app) and ctx (a tenant)' });
+    }
+    superOffice.world.revokeConsent(clientId, ctx);
+    return sendJson(response, 200, { revoked: { clientId, ctx } });
   }
   if (route === 'POST /_sandbox/visma/revoke') {
     const { clientId, email } = (await readJson(request)) as { clientId?: unknown; email?: unknown };

@@ -18,6 +18,10 @@ describe('startSandbox', () => {
       status: 'ok',
       uptimeSeconds: expect.any(Number),
       visma: { issuer: sandbox.visma.issuer, apiBaseUrl: sandbox.visma.apiBaseUrl },
+      superOffice: {
+        issuer: sandbox.superOffice.issuer,
+        tenantHosts: [sandbox.superOffice.api.hostUrl(0), sandbox.superOffice.api.hostUrl(1)],
+      },
     });
     expect(sandbox.visma.apiBaseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/v1$/);
     const discovery = await fetch(`${sandbox.visma.issuer}/.well-known/openid-configuration`);
@@ -84,5 +88,45 @@ describe('sandbox control API', () => {
     expect(await response.json()).toEqual({
       revoked: { clientId: 'isv_databridge', email: 'ada@nordlys.example' },
     });
+  });
+});
+
+describe('sandbox control API: SuperOffice', () => {
+  let sandbox: Sandbox | undefined;
+  afterEach(async () => {
+    await sandbox?.close();
+    sandbox = undefined;
+  });
+
+  const post = (url: string, body: unknown) =>
+    fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+
+  it('suspends and moves a tenant, revokes consent, and refuses bad input', async () => {
+    sandbox = await startSandbox();
+    const { world } = sandbox.superOffice;
+    const moved = await post(`${sandbox.url}/_sandbox/superoffice/tenant`, {
+      ctx: 'Cust12345',
+      state: 'Suspended',
+      move: true,
+    });
+    expect(await moved.json()).toEqual({ ctx: 'Cust12345', state: 'Suspended', hostIndex: 1 });
+    const state = await fetch(`${sandbox.superOffice.issuer}/api/state/Cust12345`);
+    expect(await state.json()).toMatchObject({ State: 'Suspended', IsRunning: false });
+    const bad = await post(`${sandbox.url}/_sandbox/superoffice/tenant`, {
+      ctx: 'Cust12345',
+      state: 'Sleeping',
+    });
+    expect(bad.status).toBe(400);
+    await post(`${sandbox.url}/_sandbox/superoffice/revoke`, {
+      clientId: 'databridge-superoffice',
+      ctx: 'Cust12345',
+    });
+    expect(world.apps.get('databridge-superoffice')?.consents.has('Cust12345')).toBe(false);
+    sandbox.reset();
+    expect(world.tenants.get('Cust12345')).toMatchObject({ state: 'Running', hostIndex: 0 });
   });
 });
