@@ -60,6 +60,7 @@ export interface Sandbox {
   readonly url: string;
   /** The Visma Connect and Visma.net API lookalikes and their shared world. */
   readonly visma: VismaSandbox;
+  /** The SuperID and tenant API lookalikes, webhooks and their shared world. */
   readonly superOffice: SuperOfficeSandbox;
   /** Restores every stand-in to its seed: users, roles, grants, data, faults and budgets. */
   reset(): void;

@@ -52,14 +52,21 @@ export interface SuperOfficeClientOptions {
 
 /** {@link SuperOfficeClientOptions} after validation, with defaults and the issuer URL resolved. */
 export interface ResolvedSuperOfficeClientOptions {
+  /** The named environment, or `'custom'` when an issuer URL was given (default `'online'`). */
   readonly environment: SuperOfficeEnvironment | 'custom';
   /** The OIDC issuer / authentication host, without a trailing slash. */
   readonly issuer: string;
+  /** Application (client) id, trimmed. */
   readonly clientId: string;
+  /** Client secret; `undefined` when not given. */
   readonly clientSecret: string | undefined;
+  /** Tenant context identifier, validated as `Cust` followed by digits. */
   readonly tenant: string;
+  /** Integration name for the User-Agent header, trimmed; `undefined` when not given. */
   readonly userAgent: string | undefined;
+  /** Per-request timeout in milliseconds: a positive integer, at most 600000 (default 30000). */
   readonly timeoutMs: number;
+  /** Client-side request rate per tenant: positive, at most 100 (default 10). */
   readonly requestsPerSecond: number;
 }
 

@@ -1,4 +1,13 @@
-import { startSandbox, VISMA_SEED } from '@databridge/sandbox';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  type SuperOfficeSandbox,
+  type SuperOfficeSandboxUser,
+  startSandbox,
+  TENANT_STATES,
+  VISMA_SEED,
+} from '@databridge/sandbox';
 import type { DemoOutput } from './demo.js';
 
 /** What each seeded user reproduces, derived from how many companies they hold 'API User' on. */
@@ -43,9 +52,103 @@ function describeVismaSeed(): string[] {
   return lines;
 }
 
+/** What each seeded SuperOffice user reproduces, derived from their admin flag and how many tenants they belong to. */
+function superOfficeStoryOf(user: SuperOfficeSandboxUser): string {
+  const approval = user.isAdministrator
+    ? 'administrator: can approve apps (consent page on a tenant that has not approved the app yet)'
+    : 'normal user: cannot approve apps, so sign-in to a tenant that has not approved the app ends in access_denied';
+  const picking =
+    user.tenants.length > 1
+      ? `belongs to ${user.tenants.length} tenants: sign-in shows the tenant picker`
+      : user.tenants.length === 1
+        ? 'one tenant: it is picked without asking'
+        : 'no tenant: sign-in ends in access_denied';
+  return `${approval}; ${picking}`;
+}
+
+/**
+ * Writes each SuperOffice app's system-user private key (PEM, generated for this run) to a fresh temp directory,
+ * readable by the owner only, since a key is too long to print. The caller removes the directory on stop.
+ */
+async function writeSystemUserKeys(
+  superOffice: SuperOfficeSandbox,
+): Promise<{ dir: string; paths: Map<string, string> }> {
+  const dir = await mkdtemp(join(tmpdir(), 'databridge-sandbox-'));
+  const paths = new Map<string, string>();
+  try {
+    for (const app of superOffice.world.apps.values()) {
+      const path = join(dir, `${app.clientId}-system-user.pem`);
+      await writeFile(path, app.systemUserPrivateKeyPem, { mode: 0o600, flag: 'wx' });
+      paths.set(app.clientId, path);
+    }
+  } catch (error) {
+    await rm(dir, { recursive: true, force: true });
+    throw error;
+  }
+  return { dir, paths };
+}
+
+/** The lines `databridge sandbox` prints about the running SuperOffice stand-ins (all of them sandbox-only fixtures). */
+function describeSuperOffice(
+  superOffice: SuperOfficeSandbox,
+  keyPaths: ReadonlyMap<string, string>,
+): string[] {
+  const { world, api, issuer } = superOffice;
+  const tenantName = (ctx: string) => `${world.tenants.get(ctx)?.name ?? 'unknown tenant'} (${ctx})`;
+  const hosts = Array.from({ length: world.hostCount }, (_, index) => `host ${index} ${api.hostUrl(index)}`);
+  const lines = [
+    `SuperOffice SuperID issuer (pass as environment): ${issuer}`,
+    `SuperOffice State API:  ${issuer}/api/state/{ctx}`,
+    `SuperOffice tenant API hosts: ${hosts.join(', ')}`,
+    'SuperOffice tenants (sandbox fixtures):',
+  ];
+  for (const tenant of world.tenants.values()) {
+    lines.push(
+      `  ${tenant.ctx}  ${tenant.name}  ${tenant.state}, served by host ${tenant.hostIndex}: ` +
+        api.tenantApiUrl(tenant.ctx),
+    );
+  }
+  lines.push('SuperOffice logins (sandbox fixtures, they work nowhere else):');
+  for (const user of world.users.values()) {
+    lines.push(`  ${user.email}  password ${user.password}  (${user.name})`);
+    lines.push(
+      `    ${user.isAdministrator ? 'administrator' : 'normal user'}, tenants: ` +
+        (user.tenants.length === 0 ? 'none' : user.tenants.map(tenantName).join(', ')),
+    );
+    lines.push(`    Story: ${superOfficeStoryOf(user)}`);
+  }
+  lines.push("SuperOffice apps (sandbox fixtures; each secret is the sandbox's own fixed demo value):");
+  for (const app of world.apps.values()) {
+    lines.push(`  ${app.clientId}  secret ${app.clientSecret}  (${app.name})`);
+    if (app.redirectUris.length > 0) lines.push(`    redirect URIs: ${app.redirectUris.join(', ')}`);
+    const approved = [...app.consents.keys()];
+    const notApproved = [...world.tenants.keys()].filter((ctx) => !app.consents.has(ctx));
+    lines.push(
+      `    approved by: ${approved.length === 0 ? 'no tenant' : approved.map(tenantName).join(', ')}`,
+    );
+    if (notApproved.length > 0) lines.push(`    not approved by: ${notApproved.map(tenantName).join(', ')}`);
+    for (const [ctx, consent] of app.consents) {
+      lines.push(`    system token for ${ctx}: ${consent.systemToken}`);
+    }
+    const keyPath = keyPaths.get(app.clientId);
+    if (keyPath) lines.push(`    system-user private key (PEM, new each run, removed on stop): ${keyPath}`);
+  }
+  lines.push(
+    '  (system tokens are issued again after POST /_sandbox/reset and when a tenant approves the app)',
+  );
+  return lines;
+}
+
 /** `databridge sandbox`: starts the local stand-ins and keeps them running until interrupted. */
 export async function runSandbox(out: DemoOutput, options: { port: number; host: string }): Promise<void> {
   const sandbox = await startSandbox(options);
+  let keys: { dir: string; paths: Map<string, string> };
+  try {
+    keys = await writeSystemUserKeys(sandbox.superOffice);
+  } catch (error) {
+    await sandbox.close();
+    throw error;
+  }
   let stop = () => {};
   const stopped = new Promise<void>((resolve) => {
     stop = () => {
@@ -61,15 +164,24 @@ export async function runSandbox(out: DemoOutput, options: { port: number; host:
     out.log(`Visma Connect issuer:   ${sandbox.visma.issuer}`);
     out.log(`Visma.net API base URL: ${sandbox.visma.apiBaseUrl}`);
     for (const line of describeVismaSeed()) out.log(line);
+    for (const line of describeSuperOffice(sandbox.superOffice, keys.paths)) out.log(line);
     out.log(
       'Control API: POST /_sandbox/reset, POST /_sandbox/visma/revoke {clientId, email}, ' +
-        'POST /_sandbox/visma/role {email, tenantId, role, granted}.',
+        'POST /_sandbox/visma/role {email, tenantId, role, granted}, ' +
+        'POST /_sandbox/superoffice/tenant {ctx, state?, move?}, POST /_sandbox/superoffice/revoke {clientId, ctx}.',
+    );
+    out.log(
+      `  SuperOffice tenant states: ${Object.keys(TENANT_STATES).join(', ')}; move: true switches the host.`,
     );
     out.log('Press Ctrl-C to stop.');
     await stopped;
   } finally {
     stop();
-    await sandbox.close();
+    try {
+      await sandbox.close();
+    } finally {
+      await rm(keys.dir, { recursive: true, force: true });
+    }
     out.log('Sandbox stopped.');
   }
 }

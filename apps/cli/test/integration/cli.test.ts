@@ -1,5 +1,5 @@
 import { execFile, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -81,6 +81,7 @@ describe('databridge (built binary)', () => {
   });
 
   it('keeps the sandbox running, prints its URLs, logins and apps, and stops cleanly on SIGTERM', async () => {
+    let keyFile: string | undefined;
     const child = spawn(process.execPath, [cli, 'sandbox', '--port', '0'], {
       env: { ...process.env, NO_COLOR: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -123,11 +124,70 @@ describe('databridge (built binary)', () => {
       );
       expect(stdout).toContain('isv_databridge_rotating  secret databridge-rotating-secret  web app');
       expect(stdout).toContain('isv_databridge_service  secret databridge-service-secret  service app');
+
+      // SuperOffice: the issuer, the State API and the tenant hosts are live.
+      const superId =
+        /SuperOffice SuperID issuer \(pass as environment\): (http:\/\/127\.0\.0\.1:\d+)\n/.exec(stdout)?.[1];
+      expect(superId).toBeDefined();
+      expect(stdout).toContain(`SuperOffice State API:  ${superId}/api/state/{ctx}\n`);
+      const hosts =
+        /SuperOffice tenant API hosts: host 0 (http:\/\/127\.0\.0\.1:\d+), host 1 (http:\/\/127\.0\.0\.1:\d+)\n/.exec(
+          stdout,
+        );
+      expect(hosts).not.toBeNull();
+      const host0 = hosts?.[1];
+      expect(hosts?.[2]).not.toBe(host0);
+      expect((await fetch(`${superId}/login/.well-known/openid-configuration`)).status).toBe(200);
+      const state = (await (await fetch(`${superId}/api/state/Cust12345`)).json()) as Record<string, unknown>;
+      expect(state).toMatchObject({
+        ContextIdentifier: 'Cust12345',
+        State: 'Running',
+        IsRunning: true,
+        Api: `${host0}/Cust12345/api`,
+      });
+      expect(stdout).toContain(
+        `  Cust12345  Nordlys AS  Running, served by host 0: ${host0}/Cust12345/api\n`,
+      );
+      expect(stdout).toContain(
+        `  Cust67890  Kystfisk AS  Running, served by host 0: ${host0}/Cust67890/api\n`,
+      );
+      expect(stdout).toContain('siri@nordlys.example  password siri-password  (Siri Systemansvarlig)');
+      expect(stdout).toContain('administrator, tenants: Nordlys AS (Cust12345), Kystfisk AS (Cust67890)');
+      expect(stdout).toMatch(/Story: administrator: can approve apps .*tenant picker\n/);
+      expect(stdout).toContain('ola@nordlys.example  password ola-password  (Ola Selger)');
+      expect(stdout).toContain('normal user, tenants: Nordlys AS (Cust12345)');
+      expect(stdout).toMatch(/Story: normal user: cannot approve apps.*picked without asking\n/);
+      expect(stdout).toContain('databridge-superoffice  secret databridge-superoffice-secret  (DataBridge)');
+      expect(stdout).toContain('approved by: Nordlys AS (Cust12345)\n');
+      expect(stdout).toContain('not approved by: Kystfisk AS (Cust67890)\n');
+      expect(stdout).toMatch(/system token for Cust12345: DataBridge-[\w-]+\n/);
+      expect(stdout).not.toContain('system token for Cust67890');
+      keyFile = /system-user private key \(PEM, new each run, removed on stop\): (.+)\n/.exec(stdout)?.[1];
+      expect(keyFile).toBeDefined();
+      const pem = readFileSync(keyFile ?? '', 'utf8');
+      expect(pem.startsWith('-----BEGIN RSA PRIVATE KEY-----')).toBe(true);
+      expect(pem.trimEnd().endsWith('-----END RSA PRIVATE KEY-----')).toBe(true);
+      if (process.platform !== 'win32') expect(statSync(keyFile ?? '').mode & 0o777).toBe(0o600);
+      expect(stdout).toContain(
+        'POST /_sandbox/superoffice/tenant {ctx, state?, move?}, POST /_sandbox/superoffice/revoke {clientId, ctx}.',
+      );
+      // The printed control route works: moving the tenant shows at the State API.
+      const moved = await fetch(`${control}/_sandbox/superoffice/tenant`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ ctx: 'Cust12345', state: 'Suspended', move: true }),
+      });
+      expect(await moved.json()).toEqual({ ctx: 'Cust12345', state: 'Suspended', hostIndex: 1 });
+      expect(await (await fetch(`${superId}/api/state/Cust12345`)).json()).toMatchObject({
+        IsRunning: false,
+        Api: `${hosts?.[2]}/Cust12345/api`,
+      });
     } finally {
       child.kill('SIGTERM');
     }
     expect(await exited).toEqual({ code: 0, signal: null });
     expect(stdout).toContain('Sandbox stopped.');
     expect(stderr).toBe('');
+    expect(keyFile !== undefined && existsSync(keyFile)).toBe(false); // the key file goes with the sandbox
   });
 });

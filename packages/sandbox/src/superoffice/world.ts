@@ -10,12 +10,19 @@ import { generateKeyPairSync, type KeyObject, randomBytes, randomUUID } from 'no
 
 /** Tenant states of the State API (superoffice.md §2). */
 export const TENANT_STATES = {
+  /** State not known. */
   Unknown: 0,
+  /** Being created; the API does not answer yet. */
   Provisioning: 1,
+  /** Normal operation; the API answers. */
   Running: 2,
+  /** Removed; treat as unavailable, not transient. */
   Deleted: 3,
+  /** Suspended; the API does not answer. Treat as unavailable, not transient. */
   Suspended: 4,
+  /** Maintenance that keeps the API available (`IsRunning` stays true). */
   OnlineMaintenance: 5,
+  /** Maintenance with the API down, usually minutes during upgrades. */
   OfflineMaintenance: 6,
 } as const;
 
@@ -42,7 +49,9 @@ export interface SuperOfficeSandboxUser {
   readonly associateId: number;
   /** Login name and e-mail. */
   readonly email: string;
+  /** Plain-text password, compared as is by the sign-in form. */
   readonly password: string;
+  /** Display name, shown on the consent page. */
   readonly name: string;
   /** Tenants this user belongs to. */
   readonly tenants: readonly string[];
@@ -52,24 +61,35 @@ export interface SuperOfficeSandboxUser {
 
 /** An app registered in the (simulated) SuperOffice Developer Portal. */
 export interface SuperOfficeSandboxApp {
+  /** Application (client) id; the key of {@link SuperOfficeWorld.apps}. */
   readonly clientId: string;
   /** Also the `SO-AppToken` / `ApplicationToken` of system-user calls. */
   readonly clientSecret: string;
   /** Application name; system tokens look like `{name}-{random}` (superoffice.md §4). */
   readonly name: string;
+  /** Registered OAuth redirect URIs (also the allowed post-logout redirects). */
   readonly redirectUris: readonly string[];
   /** Public key the system-user exchange verifies signatures with. */
   readonly systemUserPublicKey: KeyObject;
   /** The matching private key, handed to the integrator (tests, demo). PEM (PKCS#1) and RSA-XML forms. */
   readonly systemUserPrivateKeyPem: string;
   /** Tenants where an administrator approved the app, with the system token issued at consent. */
-  readonly consents: Map<string, { systemToken: string }>;
+  readonly consents: Map<
+    string,
+    {
+      /** The `system_token` claim issued at consent; the system-user exchange must sign exactly this value. */
+      systemToken: string;
+    }
+  >;
 }
 
 /** Who an access token or a system-user ticket speaks for. */
 export interface SuperOfficePrincipal {
+  /** `user` for an OIDC access token, `system` for a system-user ticket (only tickets slide on use). */
   readonly kind: 'user' | 'system';
+  /** Context identifier of the tenant the credential is valid for. */
   readonly ctx: string;
+  /** The app the credential was issued to; revoking that app's consent drops it. */
   readonly clientId: string;
   /** The associate id (users) or 0 for the system user. */
   readonly associateId: number;
@@ -79,23 +99,38 @@ export interface SuperOfficePrincipal {
 
 /** A change that webhooks announce (superoffice.md §18), e.g. `contact.changed`. */
 export interface SuperOfficeEvent {
+  /** Event name, e.g. `contact.changed` or `sale.sold` (webhook `Event`). */
   readonly event: string;
+  /** Context identifier of the tenant where the change happened (webhook `ContextIdentifier`). */
   readonly ctx: string;
+  /** Id of the changed record (webhook `PrimaryKey`). */
   readonly primaryKey: number;
+  /** Lower-case entity name, e.g. `contact` (webhook `Entity`). */
   readonly entity: string;
+  /** Associate who made the change (webhook `ChangedByAssociateId`). */
   readonly changedByAssociateId: number;
 }
 
 /** Seed for {@link SuperOfficeWorld}. */
 export interface SuperOfficeWorldSeed {
+  /** Tenants; each starts on host 0. */
   readonly tenants: ReadonlyArray<
-    Omit<SuperOfficeSandboxTenant, 'state' | 'hostIndex'> & { state?: TenantStateName }
+    Omit<SuperOfficeSandboxTenant, 'state' | 'hostIndex'> & {
+      /** Initial state (default `Running`). */
+      state?: TenantStateName;
+    }
   >;
+  /** SuperID users, keyed by `associateId` in the world. */
   readonly users: readonly SuperOfficeSandboxUser[];
+  /** Registered apps; their system-user key pairs are generated once per world and survive `reset()`. */
   readonly apps: ReadonlyArray<{
+    /** Application (client) id. */
     clientId: string;
+    /** Client secret, also the app token of system-user calls. */
     clientSecret: string;
+    /** Application name; prefix of the system tokens issued at consent. */
     name: string;
+    /** Registered OAuth redirect URIs. */
     redirectUris: readonly string[];
     /** Tenants where the app is already approved at start. */
     consents: readonly string[];
@@ -111,12 +146,18 @@ export class SuperOfficeWorld {
   readonly hostCount = 2;
   /** Signs SuperID id_tokens and system-user JWTs; its public half is served as JWKS. */
   readonly signingKey: {
+    /** Random key id, published in the JWKS. */
     readonly kid: string;
+    /** RSA 2048 private key (RS256). */
     readonly privateKey: KeyObject;
+    /** Its public half, served as JWKS. */
     readonly publicKey: KeyObject;
   };
+  /** Tenants by context identifier. */
   readonly tenants = new Map<string, SuperOfficeSandboxTenant>();
+  /** SuperID users by associate id. */
   readonly users = new Map<number, SuperOfficeSandboxUser>();
+  /** Registered apps by client id. */
   readonly apps = new Map<string, SuperOfficeSandboxApp>();
   readonly #credentials = new Map<string, SuperOfficePrincipal>();
   readonly #keys = new Map<string, { publicKey: KeyObject; privateKeyPem: string }>();

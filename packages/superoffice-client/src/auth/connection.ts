@@ -65,8 +65,16 @@ export interface SuperOfficeOnsiteConnection {
   readonly webApiUrl: string;
   /** Basic credentials (must be enabled in web.config) or an onsite ticket. */
   readonly credentials:
-    | { readonly username: string; readonly password: string }
-    | { readonly ticket: string };
+    | {
+        /** Login name of an onsite user. */
+        readonly username: string;
+        /** That user's password; sent as HTTP Basic on every request. */
+        readonly password: string;
+      }
+    | {
+        /** An onsite ticket, sent as `Authorization: SOTicket <ticket>`. */
+        readonly ticket: string;
+      };
 }
 
 /** Any SuperOffice connection. */

@@ -42,7 +42,12 @@ export class CredentialManager {
   }
 
   /** Headers for the next request, renewing first when the credential is (about to be) expired. */
-  async headers(): Promise<{ headers: Record<string, string>; credential: string }> {
+  async headers(): Promise<{
+    /** Lower-case header names: `authorization`, plus `so-apptoken` for tickets (and bearer when enabled). */
+    headers: Record<string, string>;
+    /** The raw credential used (access token, ticket or Basic value); pass it to {@link CredentialManager.renew} after a 401. */
+    credential: string;
+  }> {
     const connection = this.#needsRenewal(this.#connection) ? await this.renew() : this.#connection;
     return headersFor(connection, this.#options);
   }

@@ -4,6 +4,7 @@
  * Not an API error: nothing was sent and nothing can be retried. `issues` names each invalid option.
  */
 export class SuperOfficeConfigError extends Error {
+  /** Always `'SuperOfficeConfigError'`. */
   override readonly name = 'SuperOfficeConfigError';
   /** One entry per problem, each naming the option path. */
   readonly issues: readonly SuperOfficeConfigIssue[];

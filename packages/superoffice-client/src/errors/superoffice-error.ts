@@ -39,7 +39,7 @@ export interface SuperOfficeErrorInit {
 export class SuperOfficeError extends Error {
   /** Always `'SuperOfficeError'`; {@link isSuperOfficeError} checks it instead of the prototype. */
   override readonly name = 'SuperOfficeError';
-  /** What went wrong, as one of {@link VISMA_ERROR_KINDS}: switch on this, not on `status`. */
+  /** What went wrong, as one of {@link SUPEROFFICE_ERROR_KINDS}: switch on this, not on `status`. */
   readonly kind: SuperOfficeErrorKind;
   /** One human sentence saying what to do about it; safe to show to users. */
   readonly remedy: string;

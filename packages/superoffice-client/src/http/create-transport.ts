@@ -43,7 +43,7 @@ export interface SuperOfficeTransportSettings {
   readonly defaultHeaders?: Readonly<Record<string, string>> | undefined;
 }
 
-/** Throttle and concurrency are per tenant, shared by every client of the tenant in the process. */
+/** Throttle and concurrency are per tenant (and settings), shared by every such client in the process. */
 const shared = new Map<string, { throttle: RequestThrottle; limit: LimitFunction }>();
 
 /**
@@ -53,13 +53,13 @@ const shared = new Map<string, { throttle: RequestThrottle; limit: LimitFunction
  */
 export function createSuperOfficeTransport(settings: SuperOfficeTransportSettings): SuperOfficeTransport {
   const { tenant, credentials, router } = settings;
-  let budget = shared.get(tenant);
+  const perSecond = settings.requestsPerSecond ?? 10;
+  const concurrency = settings.concurrency ?? 4;
+  const key = `${tenant}|${perSecond}|${concurrency}`;
+  let budget = shared.get(key);
   if (!budget) {
-    budget = {
-      throttle: new RequestThrottle(settings.requestsPerSecond ?? 10),
-      limit: pLimit(settings.concurrency ?? 4),
-    };
-    shared.set(tenant, budget);
+    budget = { throttle: new RequestThrottle(perSecond), limit: pLimit(concurrency) };
+    shared.set(key, budget);
   }
   const { throttle, limit } = budget;
   const http: KyInstance = ky.create({

@@ -6,6 +6,7 @@ export {
   type ColumnTypes,
   type ColumnValue,
   coerceCell,
+  type NoColumnTypes,
 } from './archive/columns.js';
 export { and, condition, type Filter, or, rawFilter } from './archive/filter.js';
 export {

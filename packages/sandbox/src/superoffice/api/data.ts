@@ -31,6 +31,7 @@ export class SuperOfficeApiData {
     return this.#settings.updatedOnCreate;
   }
 
+  /** Applies to later creates in every tenant; `reset()` sets it back to `false`. */
   set updatedOnCreate(value: boolean) {
     this.#settings.updatedOnCreate = value;
   }

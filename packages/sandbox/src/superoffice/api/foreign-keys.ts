@@ -77,7 +77,16 @@ export class ForeignKeyStore {
   }
 
   /** Creates or updates the key at an address; returns it and whether it was new. */
-  save(address: ForeignKeyAddress, value: string, now: string): { key: StoredForeignKey; created: boolean } {
+  save(
+    address: ForeignKeyAddress,
+    value: string,
+    now: string,
+  ): {
+    /** The stored row (the same object the store keeps). */
+    key: StoredForeignKey;
+    /** `true` when the address had no key yet, `false` when its `Value` was replaced. */
+    created: boolean;
+  } {
     const existing = this.find(address);
     if (existing) {
       existing.Value = value;

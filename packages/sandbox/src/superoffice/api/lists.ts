@@ -58,35 +58,42 @@ function items(names: readonly string[], deleted: readonly string[] = []): SoLis
 }
 
 /** Built-in lists by name (lower-case key), items in `Id` order. */
-export const LISTS: ReadonlyMap<string, { readonly name: string; readonly items: readonly SoListItem[] }> =
-  new Map(
-    (
+export const LISTS: ReadonlyMap<
+  string,
+  {
+    /** The list name as SuperOffice spells it, e.g. `SaleType`. */
+    readonly name: string;
+    /** The items, `Id` from 1 upward. */
+    readonly items: readonly SoListItem[];
+  }
+> = new Map(
+  (
+    [
       [
-        [
-          'Business',
-          items(
-            ['Fishing', 'Shipping', 'Retail', 'IT', 'Construction', 'Consulting', 'Old business'],
-            ['Old business'],
-          ),
-        ],
-        [
-          'Category',
-          items(
-            ['Customer', 'Prospect', 'Supplier', 'Partner', 'Competitor', 'Lost customer'],
-            ['Lost customer'],
-          ),
-        ],
-        ['Currency', items(['NOK', 'SEK', 'DKK', 'EUR', 'USD', 'GBP'])],
-        ['Position', items(['CEO', 'CFO', 'Sales manager', 'Accountant', 'Engineer'])],
-        ['SaleType', items(['New business', 'Upsell', 'Renewal'])],
-        ['ProjectType', items(['Implementation', 'Internal', 'Support'])],
-        ['ProjectStatus', items(['Planned', 'In progress', 'Completed', 'Cancelled'])],
-        ['Source', items(['Web', 'Phone', 'Fair', 'Referral', 'API'])],
-        ['MrMrs', items(['Mr', 'Mrs', 'Ms'])],
-        ['Reason', items(['Price', 'Product', 'Timing'])],
-      ] as const
-    ).map(([name, list]) => [name.toLowerCase(), { name, items: list }]),
-  );
+        'Business',
+        items(
+          ['Fishing', 'Shipping', 'Retail', 'IT', 'Construction', 'Consulting', 'Old business'],
+          ['Old business'],
+        ),
+      ],
+      [
+        'Category',
+        items(
+          ['Customer', 'Prospect', 'Supplier', 'Partner', 'Competitor', 'Lost customer'],
+          ['Lost customer'],
+        ),
+      ],
+      ['Currency', items(['NOK', 'SEK', 'DKK', 'EUR', 'USD', 'GBP'])],
+      ['Position', items(['CEO', 'CFO', 'Sales manager', 'Accountant', 'Engineer'])],
+      ['SaleType', items(['New business', 'Upsell', 'Renewal'])],
+      ['ProjectType', items(['Implementation', 'Internal', 'Support'])],
+      ['ProjectStatus', items(['Planned', 'In progress', 'Completed', 'Cancelled'])],
+      ['Source', items(['Web', 'Phone', 'Fair', 'Referral', 'API'])],
+      ['MrMrs', items(['Mr', 'Mrs', 'Ms'])],
+      ['Reason', items(['Price', 'Product', 'Timing'])],
+    ] as const
+  ).map(([name, list]) => [name.toLowerCase(), { name, items: list }]),
+);
 
 function country(
   CountryId: number,

@@ -6,7 +6,16 @@ import { LOOPBACK_HOSTS } from '../../server/loopback.js';
  */
 
 /** Webhook states and their numeric values (superoffice.md §18: Unknown, Active (1), Stopped (2), TooManyErrors (3)). */
-export const WEBHOOK_STATES = { Unknown: 0, Active: 1, Stopped: 2, TooManyErrors: 3 } as const;
+export const WEBHOOK_STATES = {
+  /** State not set or not known. */
+  Unknown: 0,
+  /** Receives events. */
+  Active: 1,
+  /** Switched off (`State` set through the API); receives nothing. */
+  Stopped: 2,
+  /** Stopped after 9 consecutive failed POSTs; stays there until `State` is set back to `Active`. */
+  TooManyErrors: 3,
+} as const;
 
 /** A state name of {@link WEBHOOK_STATES}. */
 export type WebhookState = keyof typeof WEBHOOK_STATES;

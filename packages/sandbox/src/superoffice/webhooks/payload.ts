@@ -6,9 +6,13 @@ import { createHmac, randomUUID } from 'node:crypto';
 
 /** Header names of a webhook POST, exactly as superoffice.md §18 spells them. */
 export const WEBHOOK_HEADERS = {
+  /** The event name, e.g. `contact.changed`. */
   event: 'X-SuperOffice-Event',
+  /** The payload's `EventId`; dedupe on it. */
   eventId: 'X-SuperOffice-EventId',
+  /** The attempt number within the delivery cycle, `0` first (UNCERTAIN: §18 names the header only). */
   retry: 'X-SuperOffice-Retry',
+  /** base64(HMAC-SHA256(secret, raw body)); sent only when the webhook has a `Secret`. */
   signature: 'X-SuperOffice-Signature',
 } as const;
 

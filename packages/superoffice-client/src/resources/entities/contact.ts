@@ -97,13 +97,25 @@ export interface ContactWrite {
   /** Address parts to merge, e.g. `{ Postal: { City: 'Oslo' } }`. */
   readonly Address?: Readonly<Record<string, unknown>>;
   /** Country, by id. */
-  readonly Country?: { readonly CountryId: number };
+  readonly Country?: {
+    /** Id of a Country list item (superoffice.md §10). */
+    readonly CountryId: number;
+  };
   /** Business, by list item id. */
-  readonly Business?: { readonly Id: number };
+  readonly Business?: {
+    /** Id of a Business list item. */
+    readonly Id: number;
+  };
   /** Category, by list item id. */
-  readonly Category?: { readonly Id: number };
+  readonly Category?: {
+    /** Id of a Category list item. */
+    readonly Id: number;
+  };
   /** Owner, by associate id. */
-  readonly Associate?: { readonly AssociateId: number };
+  readonly Associate?: {
+    /** Associate id of the owning user. */
+    readonly AssociateId: number;
+  };
   /** UDF and extra-field values by ProgId, already encoded (see `encodeUdf`, `withCustomField`). */
   readonly CustomFields?: Readonly<Record<string, string>>;
   /** Any other entity field. */

@@ -159,7 +159,7 @@ export class EntityResource<Read extends object, Write extends object> {
   }
 
   /**
-   * {@link query} restricted to records changed since `since` (§24 item 10), and'ed with `query.filter` if given:
+   * {@link EntityResource.query} restricted to records changed since `since` (§24 item 10), and'ed with `query.filter` if given:
    * `updatedDate afterTime W or registeredDate afterTime W`, W = `since` − `overlapMs`.
    */
   changedSince<const Column extends string, const Types extends ColumnTypes<Column> = NoColumnTypes>(

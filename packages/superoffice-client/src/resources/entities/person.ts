@@ -91,7 +91,10 @@ export interface PersonWrite {
   /** Job title. */
   readonly Title?: string;
   /** The company, by id. */
-  readonly Contact?: { readonly ContactId: number };
+  readonly Contact?: {
+    /** Id of the company (contact) the person belongs to. */
+    readonly ContactId: number;
+  };
   /** E-mail addresses (the whole array is replaced). */
   readonly Emails?: readonly EntityElement[];
   /** Office phones (the whole array is replaced). */

@@ -59,9 +59,15 @@ export interface ProjectWrite {
   /** Project number. */
   readonly ProjectNumber?: string;
   /** Status, by list item id. */
-  readonly ProjectStatus?: { readonly Id: number };
+  readonly ProjectStatus?: {
+    /** Id of a ProjectStatus list item. */
+    readonly Id: number;
+  };
   /** Type, by list item id. */
-  readonly ProjectType?: { readonly Id: number };
+  readonly ProjectType?: {
+    /** Id of a ProjectType list item. */
+    readonly Id: number;
+  };
   /** End date. */
   readonly EndDate?: string;
   /** UDF and extra-field values by ProgId, already encoded. */

@@ -66,7 +66,10 @@ export interface SaleWrite {
   /** Status. */
   readonly Status?: string;
   /** The company, by id. */
-  readonly Contact?: { readonly ContactId: number };
+  readonly Contact?: {
+    /** Id of the company (contact) the sale is for. */
+    readonly ContactId: number;
+  };
   /** UDF and extra-field values by ProgId, already encoded. */
   readonly CustomFields?: Readonly<Record<string, string>>;
   /** Any other entity field. */

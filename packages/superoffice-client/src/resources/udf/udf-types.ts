@@ -60,12 +60,20 @@ export type UdfValue =
 
 /** The encoded prefix of each type; `text` has none and `bool` shares `I`. */
 export const UDF_PREFIXES = {
+  /** `[I:123]`. */
   int: 'I',
+  /** `[F:1.5]`. */
   float: 'F',
+  /** `[M:123.45]`. */
   money: 'M',
+  /** `[I:1]` / `[I:0]`: same prefix as `int`. */
   bool: 'I',
+  /** `[D:MM.dd.yyyy]`. */
   date: 'D',
+  /** `[DT:MM/dd/yyyy HH:mm:ss]`. */
   datetime: 'DT',
+  /** `[T:HH:mm]`. */
   time: 'T',
+  /** `[B:base64]`. */
   binary: 'B',
 } as const satisfies Record<Exclude<UdfType, 'text'>, string>;

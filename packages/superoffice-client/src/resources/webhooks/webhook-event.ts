@@ -71,7 +71,12 @@ export function parseWebhookEvent(rawBody: string | Uint8Array): WebhookEvent {
 }
 
 /** Splits `contact.changed` into `{entity: 'contact', action: 'changed'}`; `test` gives `{entity: 'test', action: ''}`. */
-export function splitWebhookEventName(event: string): { readonly entity: string; readonly action: string } {
+export function splitWebhookEventName(event: string): {
+  /** Everything before the last `.`, or the whole name when there is no dot. */
+  readonly entity: string;
+  /** Everything after the last `.`; `''` when there is no dot. */
+  readonly action: string;
+} {
   const dot = event.lastIndexOf('.');
   return dot < 0
     ? { entity: event, action: '' }
