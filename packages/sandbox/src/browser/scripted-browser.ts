@@ -197,6 +197,55 @@ export function pageHtml(landing: Landing): string {
   return landing.html;
 }
 
+/** One form of a sign-in flow after the login form: recognised by a field name, posted to its own path. */
+export interface SignInFormStep {
+  /** The page shows this form when its HTML has an input or button with `name="<field>"`. */
+  readonly field: string;
+  /** Last path segment the form posts to: `/interaction/<uid>/<action>`. */
+  readonly action: string;
+  /** The fields to post; may throw when the caller did not say what to pick. */
+  readonly fields: () => Record<string, string>;
+}
+
+/**
+ * Drives the sign-in pages of a sandbox OpenID Provider the way a person would: opens the authorization URL, fills
+ * in the login form (`email`, `password`, posted to `/interaction/<uid>/login`) whenever it is shown, answers each
+ * other page with the first of `steps` whose field it shows, and returns the callback URL the browser was sent to
+ * (with the callback parameters in its query).
+ *
+ * @throws Error when the login is refused, or a page matches no step.
+ */
+export async function driveSignIn(
+  browser: Browser,
+  authorizeUrl: string,
+  login: { readonly email: string; readonly password: string },
+  steps: readonly SignInFormStep[],
+): Promise<URL> {
+  let landing = await browser.open(authorizeUrl);
+  for (let step = 0; step < 6 && landing.kind === 'page'; step += 1) {
+    const uid = interactionUid(landing);
+    const html = landing.html;
+    const form = steps.find((candidate) => html.includes(`name="${candidate.field}"`));
+    if (html.includes('name="password"')) {
+      landing = await browser.submit(`/interaction/${uid}/login`, {
+        email: login.email,
+        password: login.password,
+      });
+      if (landing.kind === 'page' && landing.html.includes('name="password"') && landing.status === 200) {
+        throw new Error(`Sign-in as ${login.email} was refused by the sandbox login page`);
+      }
+    } else if (form !== undefined) {
+      landing = await browser.submit(`/interaction/${uid}/${form.action}`, form.fields());
+    } else {
+      throw new Error(`Unexpected sign-in page at ${landing.url} (${landing.status})`);
+    }
+  }
+  const params = callbackParams(landing);
+  const url = new URL(landing.url);
+  for (const [name, value] of params) url.searchParams.append(name, value);
+  return url;
+}
+
 /** Who signs in, and what they pick, in {@link signInToVisma}. */
 export interface VismaSignIn {
   /** E-mail of a sandbox user (see `VISMA_SEED.users`), typed into the login form. */
@@ -215,28 +264,15 @@ export interface VismaSignIn {
  * the browser was sent to (with `code` and `state`, or `error`). Used by tests, the CLI and the demo.
  */
 export async function signInToVisma(browser: Browser, authorizeUrl: string, who: VismaSignIn): Promise<URL> {
-  let landing = await browser.open(authorizeUrl);
-  for (let step = 0; step < 6 && landing.kind === 'page'; step += 1) {
-    const uid = interactionUid(landing);
-    if (landing.html.includes('name="password"')) {
-      landing = await browser.submit(`/interaction/${uid}/login`, {
-        email: who.email,
-        password: who.password,
-      });
-      if (landing.kind === 'page' && landing.html.includes('name="password"') && landing.status === 200) {
-        throw new Error(`Sign-in as ${who.email} was refused by the sandbox login page`);
-      }
-    } else if (landing.html.includes('name="tenant_id"')) {
-      if (!who.tenantId) throw new Error(`The company picker is shown for ${who.email}: give tenantId`);
-      landing = await browser.submit(`/interaction/${uid}/company`, { tenant_id: who.tenantId });
-    } else if (landing.html.includes('name="consent"')) {
-      landing = await browser.submit(`/interaction/${uid}/consent`, { consent: who.consent ?? 'approve' });
-    } else {
-      throw new Error(`Unexpected sign-in page at ${landing.url} (${landing.status})`);
-    }
-  }
-  const params = callbackParams(landing);
-  const url = new URL(landing.url);
-  for (const [name, value] of params) url.searchParams.append(name, value);
-  return url;
+  return driveSignIn(browser, authorizeUrl, who, [
+    {
+      field: 'tenant_id',
+      action: 'company',
+      fields: () => {
+        if (!who.tenantId) throw new Error(`The company picker is shown for ${who.email}: give tenantId`);
+        return { tenant_id: who.tenantId };
+      },
+    },
+    { field: 'consent', action: 'consent', fields: () => ({ consent: who.consent ?? 'approve' }) },
+  ]);
 }

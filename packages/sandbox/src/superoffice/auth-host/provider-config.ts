@@ -1,5 +1,11 @@
-import { randomBytes } from 'node:crypto';
 import type { Configuration } from 'oidc-provider';
+import {
+  DAY,
+  SHARED_TTL,
+  sharedFeatures,
+  sharedProviderConfiguration,
+  signingJwks,
+} from '../../oidc/provider-defaults.js';
 import type { ConnectStore } from '../../visma/connect/store.js';
 import type { SuperOfficeWorld } from '../world.js';
 import { accountFinder } from './accounts.js';
@@ -16,6 +22,9 @@ import type { TenantGrants } from './grants.js';
 import { renderErrorPage, renderLogoutPage, renderSignedOutPage } from './interaction/pages.js';
 import type { TenantApiUrl } from './tenant-urls.js';
 
+/** The pages oidc-provider renders itself. */
+const PAGES = { renderErrorPage, renderLogoutPage, renderSignedOutPage };
+
 /** Settings that differ between runs. */
 export interface ProviderSettings {
   /** Lifetime of access tokens (`expires_in`). */
@@ -24,8 +33,6 @@ export interface ProviderSettings {
   readonly tenantApiUrl: TenantApiUrl;
 }
 
-const DAY = 24 * 60 * 60;
-
 /** oidc-provider configuration that copies SuperID (superoffice.md §3, §4). Each part names what it copies. */
 export function providerConfiguration(
   world: SuperOfficeWorld,
@@ -33,13 +40,11 @@ export function providerConfiguration(
   grants: TenantGrants,
   settings: ProviderSettings,
 ): Configuration {
-  const jwk = world.signingKey.privateKey.export({ format: 'jwk' });
   return {
-    adapter: store.adapterClass(),
+    ...sharedProviderConfiguration(PAGES, store),
     // superoffice.md §4: id_tokens are RS256, verifiable with the key at jwks_uri; the world's key signs both
     // id_tokens and system-user JWTs.
-    jwks: { keys: [{ ...jwk, kid: world.signingKey.kid, alg: 'RS256', use: 'sig' }] },
-    cookies: { keys: [randomBytes(32).toString('hex')] },
+    jwks: signingJwks(world.signingKey.privateKey, world.signingKey.kid),
     // superoffice.md §3 (discovery): endpoint paths under /login. Revoke is served by revoke.ts, not here.
     routes: {
       authorization: AUTHORIZE_PATH,
@@ -55,20 +60,10 @@ export function providerConfiguration(
     scopes: ['openid'],
     claims: { openid: ['sub', ...IDENTITY_CLAIMS.map((name) => `${CLAIM_NAMESPACE}${name}`)] },
     features: {
-      devInteractions: { enabled: false },
-      pushedAuthorizationRequests: { enabled: false },
+      ...sharedFeatures(PAGES),
       // superoffice.md §3: no standard UserInfo endpoint. (Disabled, oidc-provider also keeps the claims in the
       // id_token instead of moving them to userinfo.)
       userinfo: { enabled: false },
-      rpInitiatedLogout: {
-        enabled: true,
-        logoutSource: async (ctx: { body: unknown }, form: string) => {
-          ctx.body = renderLogoutPage(form);
-        },
-        postLogoutSuccessSource: async (ctx: { body: unknown }) => {
-          ctx.body = renderSignedOutPage();
-        },
-      },
     },
     // superoffice.md §3: PKCE is optional (confidential clients); `plain` is rewritten to S256 (pkce-plain.ts).
     pkce: { required: () => false },
@@ -84,24 +79,13 @@ export function providerConfiguration(
       return grantId === undefined ? undefined : ctx.oidc.provider.Grant.find(grantId);
     },
     ttl: {
+      ...SHARED_TTL,
       AccessToken: settings.accessTokenTtlSeconds, // superoffice.md §3: 3600 s (or the 1200 s option)
       AuthorizationCode: AUTHORIZATION_CODE_TTL_SECONDS, // superoffice.md §3: 10 minutes
-      IdToken: 3600,
       RefreshToken: 10 * 365 * DAY, // superoffice.md §3: long-lived; revocation ends it, not time
       Grant: 10 * 365 * DAY,
-      Session: 14 * DAY,
-      Interaction: 3600,
       ClientCredentials: 600,
-      DeviceCode: 600,
-      BackchannelAuthenticationRequest: 600,
-      PreAuthorizedCode: 600,
     },
-    interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
     findAccount: accountFinder(world, grants, settings.tenantApiUrl),
-    clientBasedCORS: () => true,
-    renderError: (ctx, out) => {
-      ctx.type = 'html';
-      ctx.body = renderErrorPage(out);
-    },
   };
 }

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AdapterConstructor } from 'oidc-provider';
-import { readForm, sendJson } from '../../visma/connect/http.js';
+import { readForm, sendJson } from '../../server/http.js';
 import type { SuperOfficeWorld } from '../world.js';
 import type { TenantGrants } from './grants.js';
 

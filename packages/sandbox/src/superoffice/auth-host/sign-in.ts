@@ -1,4 +1,4 @@
-import { type Browser, callbackParams, interactionUid } from '../../browser/scripted-browser.js';
+import { type Browser, driveSignIn } from '../../browser/scripted-browser.js';
 
 /** Who signs in, and what they pick, in {@link signInToSuperOffice}. */
 export interface SuperOfficeSignIn {
@@ -17,7 +17,8 @@ export interface SuperOfficeSignIn {
  * (unless the browser's session is reused), picks the tenant, approves the app if asked (administrators only),
  * and returns the callback URL the browser was sent to (with `code`, `state` and `iss`, or `error`).
  *
- * The Visma helper (`signInToVisma`) does not fit: the tenant field and path differ (`tenant`, `/tenant`).
+ * Shares the form-driving loop (`driveSignIn`) with `signInToVisma`; only the tenant field and path differ
+ * (`tenant`, `/tenant`).
  *
  * @throws Error when the login is refused, or the picker is shown without `tenant`.
  */
@@ -26,28 +27,15 @@ export async function signInToSuperOffice(
   authorizeUrl: string,
   who: SuperOfficeSignIn,
 ): Promise<URL> {
-  let landing = await browser.open(authorizeUrl);
-  for (let step = 0; step < 6 && landing.kind === 'page'; step += 1) {
-    const uid = interactionUid(landing);
-    if (landing.html.includes('name="password"')) {
-      landing = await browser.submit(`/interaction/${uid}/login`, {
-        email: who.email,
-        password: who.password,
-      });
-      if (landing.kind === 'page' && landing.html.includes('name="password"') && landing.status === 200) {
-        throw new Error(`Sign-in as ${who.email} was refused by the sandbox login page`);
-      }
-    } else if (landing.html.includes('name="tenant"')) {
-      if (!who.tenant) throw new Error(`The tenant picker is shown for ${who.email}: give tenant`);
-      landing = await browser.submit(`/interaction/${uid}/tenant`, { tenant: who.tenant });
-    } else if (landing.html.includes('name="consent"')) {
-      landing = await browser.submit(`/interaction/${uid}/consent`, { consent: who.consent ?? 'approve' });
-    } else {
-      throw new Error(`Unexpected sign-in page at ${landing.url} (${landing.status})`);
-    }
-  }
-  const params = callbackParams(landing);
-  const url = new URL(landing.url);
-  for (const [name, value] of params) url.searchParams.append(name, value);
-  return url;
+  return driveSignIn(browser, authorizeUrl, who, [
+    {
+      field: 'tenant',
+      action: 'tenant',
+      fields: () => {
+        if (!who.tenant) throw new Error(`The tenant picker is shown for ${who.email}: give tenant`);
+        return { tenant: who.tenant };
+      },
+    },
+    { field: 'consent', action: 'consent', fields: () => ({ consent: who.consent ?? 'approve' }) },
+  ]);
 }

@@ -1,9 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Provider } from 'oidc-provider';
+import { PendingSignIns } from '../../oidc/pending.js';
+import { sendJson } from '../../server/http.js';
 import { listenOnLoopback } from '../../server/loopback.js';
 import { allowLoopbackRedirectsOnAnyPort } from '../../visma/connect/clients.js';
-import { sendJson } from '../../visma/connect/http.js';
-import { PendingSignIns } from '../../visma/connect/interaction/pending.js';
 import { ConnectStore } from '../../visma/connect/store.js';
 import type { SuperOfficeWorld } from '../world.js';
 import { rewritePlainPkce } from './authorize-request.js';

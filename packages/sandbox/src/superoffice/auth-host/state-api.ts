@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { sendJson } from '../../visma/connect/http.js';
+import { sendJson } from '../../server/http.js';
 import type { SuperOfficeWorld } from '../world.js';
 import { STATE_API_PREFIX } from './constants.js';
 import { type TenantApiUrl, tenantUrls } from './tenant-urls.js';

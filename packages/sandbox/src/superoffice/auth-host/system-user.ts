@@ -1,7 +1,7 @@
 import { verify } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { SignJWT } from 'jose';
-import { sendJson } from '../../visma/connect/http.js';
+import { sendJson } from '../../server/http.js';
 import { type SuperOfficeSandboxApp, type SuperOfficeWorld, TICKET_LIFETIME_MS } from '../world.js';
 import {
   CLAIM_NAMESPACE,

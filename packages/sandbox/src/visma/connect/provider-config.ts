@@ -1,5 +1,11 @@
-import { randomBytes } from 'node:crypto';
 import { type Configuration, errors } from 'oidc-provider';
+import {
+  DAY,
+  SHARED_TTL,
+  sharedFeatures,
+  sharedProviderConfiguration,
+  signingJwks,
+} from '../../oidc/provider-defaults.js';
 import type { VismaWorld } from '../world.js';
 import { extraTokenClaims, jwtCustomizer } from './access-token-claims.js';
 import { accountFinder } from './accounts.js';
@@ -12,12 +18,13 @@ import {
 import { renderErrorPage, renderLogoutPage, renderSignedOutPage } from './interaction/pages.js';
 import type { ConnectStore } from './store.js';
 
+/** The pages oidc-provider renders itself. */
+const PAGES = { renderErrorPage, renderLogoutPage, renderSignedOutPage };
+
 /** Settings that differ between runs. */
 export interface ProviderSettings {
   readonly accessTokenTtlSeconds: number;
 }
-
-const DAY = 24 * 60 * 60;
 
 /**
  * oidc-provider configuration that copies Visma Connect. Each part names what it copies.
@@ -27,12 +34,10 @@ export function providerConfiguration(
   store: ConnectStore,
   { accessTokenTtlSeconds }: ProviderSettings,
 ): Configuration {
-  const jwk = world.keys.privateKey.export({ format: 'jwk' });
   return {
-    adapter: store.adapterClass(),
+    ...sharedProviderConfiguration(PAGES, store),
     // The API lookalike verifies access tokens with world.keys.publicKey, so the provider signs with world.keys.
-    jwks: { keys: [{ ...jwk, kid: world.keys.kid, alg: 'RS256', use: 'sig' }] },
-    cookies: { keys: [randomBytes(32).toString('hex')] },
+    jwks: signingJwks(world.keys.privateKey, world.keys.kid),
     // visma-net.md §2.1: IdentityServer-style endpoint paths.
     routes: {
       authorization: '/connect/authorize',
@@ -51,19 +56,9 @@ export function providerConfiguration(
     // lessons-from-peers.md §14: clients probe `prompt_values_supported` before sending prompt=login.
     discovery: { prompt_values_supported: ['none', 'login', 'consent'] },
     features: {
-      devInteractions: { enabled: false },
+      ...sharedFeatures(PAGES),
       clientCredentials: { enabled: true },
-      pushedAuthorizationRequests: { enabled: false },
       userinfo: { enabled: true },
-      rpInitiatedLogout: {
-        enabled: true,
-        logoutSource: async (ctx: { body: unknown }, form: string) => {
-          ctx.body = renderLogoutPage(form);
-        },
-        postLogoutSuccessSource: async (ctx: { body: unknown }) => {
-          ctx.body = renderSignedOutPage();
-        },
-      },
       resourceIndicators: {
         enabled: true,
         // Every access token is for the Visma.net ERP API: a JWT with aud = its audience (visma-net.md §1, §2.7).
@@ -96,26 +91,15 @@ export function providerConfiguration(
     // Refresh tokens outlive the browser session: signing out does not disconnect an integration.
     expiresWithSession: () => false,
     ttl: {
+      ...SHARED_TTL,
       AccessToken: accessTokenTtlSeconds, // visma-net.md §2.8: 3600 s
       ClientCredentials: accessTokenTtlSeconds,
       AuthorizationCode: 300,
-      IdToken: 3600,
       RefreshToken: 30 * DAY,
       Grant: 365 * DAY,
-      Session: 14 * DAY,
-      Interaction: 3600,
-      DeviceCode: 600,
-      BackchannelAuthenticationRequest: 600,
-      PreAuthorizedCode: 600,
     },
-    interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
     findAccount: accountFinder(world, store),
     extraTokenClaims: extraTokenClaims(world, store),
     formats: { customizers: { jwt: jwtCustomizer(world) } },
-    clientBasedCORS: () => true,
-    renderError: (ctx, out) => {
-      ctx.type = 'html';
-      ctx.body = renderErrorPage(out);
-    },
   };
 }

@@ -1,11 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Provider } from 'oidc-provider';
+import { PendingSignIns } from '../../oidc/pending.js';
+import { sendJson } from '../../server/http.js';
 import { listenOnLoopback } from '../../server/loopback.js';
 import type { VismaWorld } from '../world.js';
 import { allowLoopbackRedirectsOnAnyPort, clientMetadataFor } from './clients.js';
 import { DEFAULT_ACCESS_TOKEN_TTL_SECONDS } from './constants.js';
-import { sendJson } from './http.js';
-import { PendingSignIns } from './interaction/pending.js';
 import { interactionRoutes } from './interaction/routes.js';
 import { providerConfiguration } from './provider-config.js';
 import { ConnectStore } from './store.js';

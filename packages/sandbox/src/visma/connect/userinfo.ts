@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { jwtVerify } from 'jose';
+import { sendJson } from '../../server/http.js';
 import type { VismaWorld } from '../world.js';
 import { userClaims } from './accounts.js';
-import { sendJson } from './http.js';
 
 function bearerToken(request: IncomingMessage): string | undefined {
   const match = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '');

@@ -22,39 +22,18 @@
  *    user is sent back at once with `error=access_denied` and an `error_description` saying an administrator must
  *    approve. An approved app skips this page.
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { errors } from 'oidc-provider';
-import { readForm, sendHtml } from '../../../visma/connect/http.js';
+import { interactionHandler } from '../../../oidc/routes.js';
 import { renderErrorPage } from './pages.js';
 import { type InteractionDeps, showStep, submitConsent, submitLogin, submitTenant } from './steps.js';
-
-const ROUTE = /^\/interaction\/([^/]+)(?:\/(login|tenant|consent))?$/;
 
 const SUBMITS = { login: submitLogin, tenant: submitTenant, consent: submitConsent } as const;
 
 /** Handles every request under `/interaction/`. */
 export function interactionRoutes(deps: InteractionDeps) {
-  return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
-    const match = ROUTE.exec(new URL(request.url ?? '/', 'http://superid').pathname);
-    const action = match?.[2] as keyof typeof SUBMITS | undefined;
-    const wantedMethod = action === undefined ? 'GET' : 'POST';
-    if (!match || request.method !== wantedMethod) {
-      sendHtml(response, 404, renderErrorPage({ error: 'not_found', error_description: 'No such page.' }));
-      return;
-    }
-    try {
-      const details = await deps.provider.interactionDetails(request, response);
-      if (details.uid !== match[1]) throw new errors.SessionNotFound('interaction session id mismatch');
-      const step = { request, response, details };
-      if (action === undefined) await showStep(deps, step);
-      else await SUBMITS[action](deps, step, await readForm(request));
-    } catch (error) {
-      if (response.headersSent) return;
-      const known = error instanceof errors.OIDCProviderError;
-      const out = known
-        ? { error: error.error, error_description: error.error_description }
-        : { error: 'server_error', error_description: 'The sign-in page failed.' };
-      sendHtml(response, known ? error.statusCode : 500, renderErrorPage(out));
-    }
-  };
+  return interactionHandler(deps, {
+    base: 'http://superid',
+    show: showStep,
+    submits: SUBMITS,
+    renderErrorPage,
+  });
 }

@@ -1,12 +1,22 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { InteractionDetails, InteractionResults, Provider } from 'oidc-provider';
-import { seeOther, sendHtml } from '../../../visma/connect/http.js';
-import type { PendingSignIns } from '../../../visma/connect/interaction/pending.js';
+import type { InteractionDetails, Provider } from 'oidc-provider';
+import type { PendingSignIns } from '../../../oidc/pending.js';
+import {
+  clientIdOf,
+  finishInteraction as finish,
+  interactionAccount,
+  loginResult,
+  rememberPick,
+  type StepRequest,
+  submitLoginForm,
+} from '../../../oidc/steps.js';
+import { seeOther, sendHtml } from '../../../server/http.js';
 import type { SuperOfficeSandboxTenant, SuperOfficeSandboxUser, SuperOfficeWorld } from '../../world.js';
 import { accountIdOf, userOf } from '../accounts.js';
 import { adminMustApproveDescription } from '../constants.js';
 import type { TenantGrants } from '../grants.js';
 import { renderConsentPage, renderLoginPage, renderTenantPage } from './pages.js';
+
+export type { StepRequest } from '../../../oidc/steps.js';
 
 /** What the interaction steps work with. */
 export interface InteractionDeps {
@@ -20,22 +30,6 @@ export interface InteractionDeps {
   readonly pending: PendingSignIns;
 }
 
-/** One request to one interaction, after `interactionDetails` accepted the browser's cookie. */
-export interface StepRequest {
-  /** The browser's request. */
-  readonly request: IncomingMessage;
-  /** Where the page or redirect goes. */
-  readonly response: ServerResponse;
-  /** The interaction, as oidc-provider stored it. */
-  readonly details: InteractionDetails;
-}
-
-const epochSeconds = (): number => Math.floor(Date.now() / 1000);
-
-function clientIdOf(details: InteractionDetails): string {
-  return typeof details.params.client_id === 'string' ? details.params.client_id : '';
-}
-
 function appNameOf(deps: InteractionDeps, details: InteractionDetails): string {
   const clientId = clientIdOf(details);
   return deps.world.apps.get(clientId)?.name ?? clientId;
@@ -47,11 +41,8 @@ function appNameOf(deps: InteractionDeps, details: InteractionDetails): string {
  * UNCERTAIN, but supported here so clients can force the right user, lessons-from-peers.md §14).
  */
 function userOfStep(deps: InteractionDeps, details: InteractionDetails): SuperOfficeSandboxUser | undefined {
-  const signedIn = deps.pending.get(details.uid).accountId;
-  if (signedIn !== undefined) return userOf(deps.world, signedIn);
-  if (details.prompt.name === 'login') return undefined;
-  const sessionAccount = details.session?.accountId;
-  return sessionAccount === undefined ? undefined : userOf(deps.world, sessionAccount);
+  const accountId = interactionAccount(deps.pending, details, (id) => userOf(deps.world, id) !== undefined);
+  return accountId === undefined ? undefined : userOf(deps.world, accountId);
 }
 
 /** superoffice.md §3: `acr_values=tenant:Cust12345` names the tenant and skips the picker. */
@@ -65,13 +56,6 @@ function tenantsOf(deps: InteractionDeps, user: SuperOfficeSandboxUser): SuperOf
   return user.tenants.flatMap((ctx) => {
     const tenant = deps.world.tenants.get(ctx);
     return tenant ? [tenant] : [];
-  });
-}
-
-async function finish(deps: InteractionDeps, step: StepRequest, result: InteractionResults): Promise<void> {
-  deps.pending.delete(step.details.uid);
-  await deps.provider.interactionFinished(step.request, step.response, result, {
-    mergeWithLastSubmission: false,
   });
 }
 
@@ -89,8 +73,7 @@ async function finishWithGrant(
   const grantId = await grant.save();
   deps.grants.set(grantId, clientId, ctx);
   const { loginTs } = deps.pending.get(step.details.uid);
-  const login = loginTs === undefined ? {} : { login: { accountId, ts: loginTs, amr: ['pwd'] } };
-  await finish(deps, step, { ...login, consent: { grantId } });
+  await finish(deps, step, { ...loginResult(accountId, loginTs), consent: { grantId } });
 }
 
 /**
@@ -163,19 +146,11 @@ export async function submitLogin(
   step: StepRequest,
   form: URLSearchParams,
 ): Promise<void> {
-  const { uid } = step.details;
-  const email = form.get('email') ?? '';
-  const user = deps.world.userByEmail(email);
-  if (!user || user.password !== (form.get('password') ?? '')) {
-    const page = renderLoginPage(uid, appNameOf(deps, step.details), {
-      email,
-      error: 'The e-mail address or password is incorrect.',
-    });
-    sendHtml(step.response, 200, page);
-    return;
-  }
-  deps.pending.set(uid, { accountId: accountIdOf(user), loginTs: epochSeconds() });
-  seeOther(step.response, `/interaction/${uid}`);
+  await submitLoginForm(deps, step, form, {
+    userByEmail: (email) => deps.world.userByEmail(email),
+    accountIdOf,
+    renderLoginPage: (uid, options) => renderLoginPage(uid, appNameOf(deps, step.details), options),
+  });
 }
 
 /** POST /interaction/:uid/tenant (`tenant` = a context identifier): picks one of the listed tenants. */
@@ -197,8 +172,7 @@ export async function submitTenant(
     sendHtml(step.response, 400, renderTenantPage(uid, tenants, 'Select one of the listed tenants.'));
     return;
   }
-  deps.pending.set(uid, { ...deps.pending.get(uid), tenantId: tenant.ctx });
-  seeOther(step.response, `/interaction/${uid}`);
+  rememberPick(deps, step, tenant.ctx);
 }
 
 /**

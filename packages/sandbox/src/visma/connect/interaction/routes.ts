@@ -25,39 +25,18 @@
  * that posts `xsrf` + `logout=yes` to `/connect/endsession/confirm` (auto-submitted by script, or via its
  * button); posting it ends the old session and redirects back, and the flow continues as the new user.
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { errors } from 'oidc-provider';
-import { readForm, sendHtml } from '../http.js';
+import { interactionHandler } from '../../../oidc/routes.js';
 import { renderErrorPage } from './pages.js';
 import { type InteractionDeps, showStep, submitCompany, submitConsent, submitLogin } from './steps.js';
-
-const ROUTE = /^\/interaction\/([^/]+)(?:\/(login|company|consent))?$/;
 
 const SUBMITS = { login: submitLogin, company: submitCompany, consent: submitConsent } as const;
 
 /** Handles every request under `/interaction/`. */
 export function interactionRoutes(deps: InteractionDeps) {
-  return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
-    const match = ROUTE.exec(new URL(request.url ?? '/', 'http://connect').pathname);
-    const action = match?.[2] as keyof typeof SUBMITS | undefined;
-    const wantedMethod = action === undefined ? 'GET' : 'POST';
-    if (!match || request.method !== wantedMethod) {
-      sendHtml(response, 404, renderErrorPage({ error: 'not_found', error_description: 'No such page.' }));
-      return;
-    }
-    try {
-      const details = await deps.provider.interactionDetails(request, response);
-      if (details.uid !== match[1]) throw new errors.SessionNotFound('interaction session id mismatch');
-      const step = { request, response, details };
-      if (action === undefined) await showStep(deps, step);
-      else await SUBMITS[action](deps, step, await readForm(request));
-    } catch (error) {
-      if (response.headersSent) return;
-      const known = error instanceof errors.OIDCProviderError;
-      const out = known
-        ? { error: error.error, error_description: error.error_description }
-        : { error: 'server_error', error_description: 'The sign-in page failed.' };
-      sendHtml(response, known ? error.statusCode : 500, renderErrorPage(out));
-    }
-  };
+  return interactionHandler(deps, {
+    base: 'http://connect',
+    show: showStep,
+    submits: SUBMITS,
+    renderErrorPage,
+  });
 }

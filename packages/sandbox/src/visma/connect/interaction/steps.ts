@@ -1,5 +1,15 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { InteractionDetails, InteractionResults, Provider } from 'oidc-provider';
+import type { InteractionDetails, Provider } from 'oidc-provider';
+import type { PendingSignIns } from '../../../oidc/pending.js';
+import {
+  clientIdOf,
+  finishInteraction as finish,
+  interactionAccount,
+  loginResult,
+  rememberPick,
+  type StepRequest,
+  submitLoginForm,
+} from '../../../oidc/steps.js';
+import { seeOther, sendHtml } from '../../../server/http.js';
 import type { VismaWorld } from '../../world.js';
 import {
   IDENTITY_SCOPES,
@@ -8,10 +18,10 @@ import {
   SERVICE_API_SCOPES,
   VISMA_API_AUDIENCE,
 } from '../constants.js';
-import { seeOther, sendHtml } from '../http.js';
 import type { ConnectStore } from '../store.js';
 import { renderCompanyPage, renderConsentPage, renderLoginPage } from './pages.js';
-import type { PendingSignIns } from './pending.js';
+
+export type { StepRequest } from '../../../oidc/steps.js';
 
 /** What the interaction steps work with. */
 export interface InteractionDeps {
@@ -19,19 +29,6 @@ export interface InteractionDeps {
   readonly world: VismaWorld;
   readonly store: ConnectStore;
   readonly pending: PendingSignIns;
-}
-
-/** One request to one interaction, after `interactionDetails` accepted the browser's cookie. */
-export interface StepRequest {
-  readonly request: IncomingMessage;
-  readonly response: ServerResponse;
-  readonly details: InteractionDetails;
-}
-
-const epochSeconds = (): number => Math.floor(Date.now() / 1000);
-
-function clientIdOf(details: InteractionDetails): string {
-  return typeof details.params.client_id === 'string' ? details.params.client_id : '';
 }
 
 /**
@@ -42,18 +39,7 @@ function clientIdOf(details: InteractionDetails): string {
  * as whoever is still signed in in this browser.
  */
 function accountOf(deps: InteractionDeps, details: InteractionDetails): string | undefined {
-  const signedIn = deps.pending.get(details.uid).accountId;
-  if (signedIn !== undefined) return signedIn;
-  if (details.prompt.name === 'login') return undefined;
-  const sessionAccount = details.session?.accountId;
-  return sessionAccount !== undefined && deps.world.users.has(sessionAccount) ? sessionAccount : undefined;
-}
-
-async function finish(deps: InteractionDeps, step: StepRequest, result: InteractionResults): Promise<void> {
-  deps.pending.delete(step.details.uid);
-  await deps.provider.interactionFinished(step.request, step.response, result, {
-    mergeWithLastSubmission: false,
-  });
+  return interactionAccount(deps.pending, details, (accountId) => deps.world.users.has(accountId));
 }
 
 /** GET /interaction/:uid: shows the page of the step this interaction is at, or ends it. */
@@ -105,19 +91,11 @@ export async function submitLogin(
   step: StepRequest,
   form: URLSearchParams,
 ): Promise<void> {
-  const { uid } = step.details;
-  const email = form.get('email') ?? '';
-  const user = deps.world.userByEmail(email);
-  if (!user || user.password !== (form.get('password') ?? '')) {
-    const page = renderLoginPage(uid, clientIdOf(step.details), {
-      email,
-      error: 'The e-mail address or password is incorrect.',
-    });
-    sendHtml(step.response, 200, page);
-    return;
-  }
-  deps.pending.set(uid, { accountId: user.sub, loginTs: epochSeconds() });
-  seeOther(step.response, `/interaction/${uid}`);
+  await submitLoginForm(deps, step, form, {
+    userByEmail: (email) => deps.world.userByEmail(email),
+    accountIdOf: (user) => user.sub,
+    renderLoginPage: (uid, options) => renderLoginPage(uid, clientIdOf(step.details), options),
+  });
 }
 
 /** POST /interaction/:uid/company (`tenant_id`): picks one of the listed companies. */
@@ -138,8 +116,7 @@ export async function submitCompany(
     sendHtml(step.response, 400, renderCompanyPage(uid, companies, 'Select one of the listed companies.'));
     return;
   }
-  deps.pending.set(uid, { ...deps.pending.get(uid), tenantId });
-  seeOther(step.response, `/interaction/${uid}`);
+  rememberPick(deps, step, tenantId);
 }
 
 /**
@@ -164,8 +141,7 @@ export async function submitConsent(
   }
   const grantId = await saveGrant(deps, details, accountId);
   deps.store.setGrantTenant(grantId, state.tenantId);
-  const login = state.loginTs === undefined ? {} : { login: { accountId, ts: state.loginTs, amr: ['pwd'] } };
-  await finish(deps, step, { ...login, consent: { grantId } });
+  await finish(deps, step, { ...loginResult(accountId, state.loginTs), consent: { grantId } });
 }
 
 async function saveGrant(

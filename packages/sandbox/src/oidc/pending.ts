@@ -4,7 +4,7 @@ export interface PendingSignIn {
   readonly accountId?: string;
   /** When that login happened (epoch seconds): the session's `auth_time`. */
   readonly loginTs?: number;
-  /** The Company tenant id picked (or auto-picked) for this authorization. */
+  /** The tenant picked (or auto-picked) for this authorization: a Visma Company tenant id, or a SuperOffice context identifier. */
   readonly tenantId?: string;
 }
 
