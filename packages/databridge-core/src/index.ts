@@ -1,3 +1,6 @@
 export { defaultDatabridgeHome, type ResolveHomeOptions, resolveDatabridgeHome } from './config/home.js';
-export { type ConnectionHealth, healthForErrorKind, isUsable } from './connections/health.js';
+export * from './connections/index.js';
 export { ERROR_KINDS, type ErrorKind, isErrorKind } from './errors/error-kind.js';
+export * from './model/index.js';
+export * from './store/index.js';
+export * from './vault/index.js';

@@ -75,6 +75,15 @@ export class VismaTokenManager {
   }
 
   async #refreshOnce(): Promise<VismaConnection> {
+    const release = await this.#store?.lock?.(this.#storeKey);
+    try {
+      return await this.#refreshLocked();
+    } finally {
+      await release?.();
+    }
+  }
+
+  async #refreshLocked(): Promise<VismaConnection> {
     // Another process may have refreshed already: re-read after "acquiring" (lessons-from-peers.md §3).
     const stored = await this.#loadStored();
     if (

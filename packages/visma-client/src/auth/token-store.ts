@@ -18,6 +18,11 @@ export interface VismaTokenStore {
   load(key: string): Promise<StoredVismaConnection | undefined>;
   /** Replaces the connection only if its version is still `expectedVersion`; returns whether it did. */
   compareAndSwap(key: string, expectedVersion: number, next: VismaConnection): Promise<boolean>;
+  /**
+   * Optional cross-process lock around a refresh: resolves with a release function once this process may refresh
+   * `key`. With it, processes sharing a connection make exactly one token request; the others re-read the result.
+   */
+  lock?(key: string): Promise<() => Promise<void>>;
 }
 
 /** An in-memory {@link VismaTokenStore} for tests and single-process scripts. */
