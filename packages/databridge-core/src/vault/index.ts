@@ -15,6 +15,8 @@ export {
 } from './master-key.js';
 export { MasterKeyError } from './master-key-error.js';
 export {
+  REFRESH_LEASE_TTL_MS,
+  REFRESH_LEASE_WAIT_MS,
   type SealedTokenStore,
   type StoredTokens,
   sealedTokenStore,
