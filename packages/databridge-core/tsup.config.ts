@@ -7,4 +7,6 @@ export default defineConfig({
   dts: true,
   sourcemap: true,
   clean: true,
+  // node:sqlite has no bare-name alias: keep the node: prefix on every builtin import.
+  removeNodeProtocol: false,
 });
