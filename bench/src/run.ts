@@ -1,9 +1,9 @@
 import { formatReport, measure, ratios, type Suite } from './harness.ts';
-import { mappingSuite } from './suites/mapping.ts';
+import { mappingCodegenSuite, mappingSuite } from './suites/mapping.ts';
 import { optionsSuite } from './suites/options.ts';
 
 /** Every suite; a later issue adds sync. */
-const suites: readonly Suite[] = [optionsSuite, mappingSuite];
+const suites: readonly Suite[] = [optionsSuite, mappingSuite, mappingCodegenSuite];
 
 const wanted = process.argv.slice(2).filter((arg) => arg !== '--');
 const unknown = wanted.filter((name) => !suites.some((suite) => suite.name === name));

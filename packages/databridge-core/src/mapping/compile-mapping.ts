@@ -1,3 +1,4 @@
+import { compileCodegen } from './compile-codegen.js';
 import { compileTest, type ValueTest } from './compile-condition.js';
 import { compileSetter, type Setter } from './compile-path.js';
 import { compileRule, type RuleFn } from './compile-rule.js';
@@ -20,6 +21,13 @@ export interface CompileMappingOptions {
   readonly direction?: RunDirection | undefined;
   /** Validate the spec first (default `true`); turn off only for a spec that {@link validateMappingSpec} passed. */
   readonly validate?: boolean | undefined;
+  /**
+   * How the spec is compiled: `closures` (default; no `eval`/`new Function`, safe under a strict CSP) or `codegen`
+   * (opt-in, for trusted server paths: one function generated with `new Function` from the validated spec, spec text
+   * escaped with `JSON.stringify`, steps and tables passed in as arguments, cached by a hash of the spec). Both give
+   * identical results; `codegen` falls back to closures when a target path is also the parent of another.
+   */
+  readonly backend?: 'closures' | 'codegen' | undefined;
 }
 
 /** A compiled mapping: maps one record. Synchronous and not re-entrant (steps never call back into it). */
@@ -59,6 +67,10 @@ export function compileMapping(spec: MappingSpec, options: CompileMappingOptions
   const skipReasons = skipRules.map((rule) => rule.reason ?? `${rule.path} is ${rule.is}`);
 
   const active = checked.fields.filter((field) => fieldRunsIn(field, direction));
+  if (options.backend === 'codegen') {
+    const generated = compileCodegen(checked, active, JSON.stringify([direction, checked]), failureMessage);
+    if (generated !== undefined) return (record, context = NO_CONTEXT) => generated(record, context);
+  }
   const count = active.length;
   const names = active.map((field) => field.target);
   const rules = active.map((field) => compileRule(field.rule, reads));

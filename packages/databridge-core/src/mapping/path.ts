@@ -46,7 +46,10 @@ export function readPath(record: unknown, segments: readonly PathSegment[]): unk
   return value;
 }
 
-/** Writes a value at parsed segments, creating objects (for keys) and arrays (for indexes) on the way. */
+/**
+ * Writes a value at parsed segments, creating objects (for keys) and arrays (for indexes) on the way. Object values are
+ * copied, so later writes below them never reach the record they were read from.
+ */
 export function writePath(
   target: Record<string, unknown>,
   segments: readonly PathSegment[],
@@ -63,5 +66,8 @@ export function writePath(
     }
     node = next as Record<PathSegment, unknown>;
   }
-  node[segments[last] as PathSegment] = value;
+  // A copied object may later be written into (target `x` next to `x.y`): copy it so the source record is never
+  // mutated through the output.
+  node[segments[last] as PathSegment] =
+    value !== null && typeof value === 'object' ? structuredClone(value) : value;
 }

@@ -160,6 +160,65 @@ describe('compiled mapping equals the reference interpreter', () => {
     );
   });
 
+  it('with the codegen backend, on generated specs and records, in both directions', () => {
+    fc.assert(
+      fc.property(spec, fc.array(record, { minLength: 1, maxLength: 5 }), (generated, records) => {
+        for (const direction of ['source_to_target', 'target_to_source'] as const) {
+          const compiled = compileMapping(generated, { direction, backend: 'codegen' });
+          for (const input of records) {
+            const expected = interpretMapping(generated, input, context, direction);
+            const actual = compiled(input, context);
+            expect(actual).toEqual(expected);
+            expect(JSON.stringify(actual)).toBe(JSON.stringify(expected));
+          }
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('never calls Function with the default backend', () => {
+    const original = globalThis.Function;
+    let calls = 0;
+    globalThis.Function = new Proxy(original, {
+      apply: (target, self, args) => {
+        calls++;
+        return Reflect.apply(target, self, args);
+      },
+      construct: (target, args) => {
+        calls++;
+        return Reflect.construct(target, args);
+      },
+    });
+    try {
+      fc.assert(
+        fc.property(spec, record, (generated, input) => {
+          compileMapping(generated)(input, context);
+        }),
+        { numRuns: 50 },
+      );
+      expect(calls).toBe(0);
+    } finally {
+      globalThis.Function = original;
+    }
+    // The spy itself works: the codegen backend is seen.
+    globalThis.Function = new Proxy(original, {
+      construct: (target, args) => {
+        calls++;
+        return Reflect.construct(target, args);
+      },
+    });
+    try {
+      compileMapping(
+        { version: 1, fields: [{ target: `spy${Date.now()}`, rule: { kind: 'constant', value: 1 } }] },
+        { backend: 'codegen' },
+      );
+      expect(calls).toBe(1);
+    } finally {
+      globalThis.Function = original;
+    }
+  });
+
   it('gives the same result whatever the order of the record keys', () => {
     fc.assert(
       fc.property(spec, record, (generated, input) => {

@@ -8,6 +8,7 @@ import {
   type MappingSpec,
   type Transform,
   type ValueRule,
+  validateMappingSpec,
 } from '../../src/mapping/index.js';
 
 /** Maps `record` with a one-field spec through the compiled engine, checking the interpreter agrees. */
@@ -332,5 +333,22 @@ describe('records', () => {
     const back = compileMapping(spec, { direction: 'target_to_source' })({ Name: 'Acme' });
     expect(back).toEqual({ status: 'mapped', output: { name: 'Acme', onlyBack: 1 } });
     expect(interpretMapping(spec, { Name: 'Acme' }, {}, 'target_to_source')).toEqual(back);
+  });
+});
+
+describe('output never aliases the source record', () => {
+  it('writing below a copied object (targets x and x.y) leaves the record untouched', () => {
+    const record = { a: { obj: 1 } };
+    const spec = validateMappingSpec({
+      version: 1,
+      fields: [
+        { target: 'x', rule: { kind: 'copy', from: 'a' } },
+        { target: 'x.y', rule: { kind: 'constant', value: 2 } },
+      ],
+    });
+    for (const result of [compileMapping(spec)(record, {}), interpretMapping(spec, record, {})]) {
+      expect(result).toEqual({ status: 'mapped', output: { x: { obj: 1, y: 2 } } });
+    }
+    expect(record).toEqual({ a: { obj: 1 } });
   });
 });
