@@ -2,8 +2,11 @@ import type { ConnectionHealth } from '../connections/health.js';
 import type { ClassifiedError } from './classified-error.js';
 import type { SealedRecord } from './sealed-record.js';
 
-/** The systems DataBridge connects to. */
-export type ConnectionSystem = 'visma' | 'superoffice';
+/**
+ * The system a connection talks to: the two built in, or the name of an integrator's connector (any other text; the
+ * sync engine resolves it through its connector resolver).
+ */
+export type ConnectionSystem = 'visma' | 'superoffice' | (string & {});
 
 /**
  * A connection to one company (Visma) or tenant (SuperOffice) as one account. Many profiles may share it, so one

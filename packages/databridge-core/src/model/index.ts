@@ -5,6 +5,7 @@ export type { JsonObject, JsonValue } from './json.js';
 export type { Link, LinkInput } from './link.js';
 export type { NewProfile, Profile, ProfileEnd, ProfilePatch, SyncDirection } from './profile.js';
 export type {
+  FieldChange,
   NewRun,
   NewRunRecord,
   RecordOutcome,
@@ -12,6 +13,7 @@ export type {
   RunCounts,
   RunPatch,
   RunRecord,
+  RunRecordDetail,
   RunState,
 } from './run.js';
 export { type SealedRecord, sealedRecordSchema, TOKENS_PURPOSE } from './sealed-record.js';

@@ -11,6 +11,12 @@ export interface Link {
   readonly targetKey: string;
   /** Content hash of the payload last written to the target, to skip unchanged records. */
   readonly hash: string;
+  /** Content hash of the payload last written back to the source (two-way profiles), when any. */
+  readonly reverseHash?: string | undefined;
+  /** Version of the source record right after the engine last wrote it, to recognise its own change (loop prevention). */
+  readonly sourceVersion?: string | undefined;
+  /** Version of the target record right after the engine last wrote it, to recognise its own change. */
+  readonly targetVersion?: string | undefined;
   /** ISO 8601, when it was last written. */
   readonly updatedAt: string;
 }

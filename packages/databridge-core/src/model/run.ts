@@ -6,6 +6,8 @@ export type RunState = 'queued' | 'running' | 'succeeded' | 'partial' | 'failed'
 
 /** How many records ended each way. */
 export interface RunCounts {
+  /** Read from the source (each read of a record counts, so an overlap re-read counts twice). */
+  readonly seen: number;
   /** Created in the target. */
   readonly created: number;
   /** Updated in the target. */
@@ -38,6 +40,10 @@ export interface Run {
   readonly checkpointAfter?: JsonValue | undefined;
   /** Why the run as a whole failed. */
   readonly error?: ClassifiedError | undefined;
+  /** API calls made by both connectors. */
+  readonly apiCalls: number;
+  /** What started it: `manual`, `schedule`, `cli`, `web`, or your own word. */
+  readonly trigger?: string | undefined;
   /** ISO 8601. */
   readonly createdAt: string;
 }
@@ -54,14 +60,18 @@ export interface NewRun {
   readonly startedAt?: string | undefined;
   /** See {@link Run.checkpointBefore}. */
   readonly checkpointBefore?: JsonValue | undefined;
+  /** See {@link Run.trigger}. */
+  readonly trigger?: string | undefined;
 }
 
 /** Fields of a {@link Run} that `updateRun` may change. */
 export interface RunPatch {
   /** New state. */
   readonly state?: RunState;
-  /** New counts (replaces all five). */
+  /** New counts (replaces all of them). */
   readonly counts?: RunCounts;
+  /** New API call count. */
+  readonly apiCalls?: number;
   /** Start time. */
   readonly startedAt?: string;
   /** Finish time. */
@@ -75,6 +85,28 @@ export interface RunPatch {
 /** How one record ended in a run. */
 export type RecordOutcome = 'created' | 'updated' | 'unchanged' | 'skipped' | 'failed';
 
+/** One field that an update changes (or a dry run would change). */
+export interface FieldChange {
+  /** The target field path, e.g. `mainAddress.city`. */
+  readonly field: string;
+  /** The value in the target before (absent when the field was empty). */
+  readonly before?: JsonValue | undefined;
+  /** The value written. */
+  readonly after?: JsonValue | undefined;
+}
+
+/** What explains a run record beyond its outcome. */
+export interface RunRecordDetail {
+  /** Which way the record moved in a two-way profile. */
+  readonly direction?: 'source_to_target' | 'target_to_source' | undefined;
+  /** Why it was skipped or left unchanged, in words. */
+  readonly reason?: string | undefined;
+  /** The fields an update changed. */
+  readonly changes?: readonly FieldChange[] | undefined;
+  /** How the target record was found: `link`, `match:<keys>`, `lookup_after_ambiguous_create`, `created`. */
+  readonly matchedBy?: string | undefined;
+}
+
 /** The per-record log line of a run. */
 export interface RunRecord {
   /** The run it belongs to. */
@@ -87,8 +119,10 @@ export interface RunRecord {
   readonly targetKey?: string | undefined;
   /** How it ended. */
   readonly outcome: RecordOutcome;
-  /** Why it failed or was skipped. */
+  /** Why it failed. */
   readonly error?: ClassifiedError | undefined;
+  /** Why it was skipped, what changed, how it was matched. */
+  readonly detail?: RunRecordDetail | undefined;
   /** ISO 8601. */
   readonly at: string;
 }

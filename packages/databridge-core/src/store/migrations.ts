@@ -108,4 +108,40 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 4,
+    name: 'connectors of any system; per-side hashes and versions on links; run statistics and record details',
+    // SQLite cannot drop a CHECK constraint, so `connections` is rebuilt the documented way
+    // (sqlite.org/lang_altertable.html, "other kinds of table schema changes"): migrations run with foreign keys off
+    // and `foreign_key_check` must pass before the commit.
+    sql: `
+      CREATE TABLE connections_v4 (
+        id TEXT PRIMARY KEY,
+        system TEXT NOT NULL CHECK (length(system) > 0),
+        name TEXT NOT NULL,
+        tenant_id TEXT NOT NULL,
+        tenant_name TEXT,
+        account_user TEXT,
+        scopes TEXT NOT NULL,
+        tokens TEXT,
+        health TEXT NOT NULL,
+        last_error TEXT,
+        last_checked_at TEXT,
+        last_refreshed_at TEXT,
+        version INTEGER NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      ) STRICT;
+      INSERT INTO connections_v4 SELECT * FROM connections;
+      DROP TABLE connections;
+      ALTER TABLE connections_v4 RENAME TO connections;
+      ALTER TABLE links ADD COLUMN reverse_hash TEXT;
+      ALTER TABLE links ADD COLUMN source_version TEXT;
+      ALTER TABLE links ADD COLUMN target_version TEXT;
+      ALTER TABLE runs ADD COLUMN seen INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE runs ADD COLUMN api_calls INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE runs ADD COLUMN trigger TEXT;
+      ALTER TABLE run_records ADD COLUMN detail TEXT;
+    `,
+  },
 ];

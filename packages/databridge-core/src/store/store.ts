@@ -1,3 +1,4 @@
+import type { ErrorKind } from '../errors/error-kind.js';
 import type {
   Checkpoint,
   Connection,
@@ -11,6 +12,7 @@ import type {
   NewRunRecord,
   Profile,
   ProfilePatch,
+  RecordOutcome,
   Run,
   RunPatch,
   RunRecord,
@@ -33,6 +35,10 @@ export interface RunRecordQuery {
   readonly afterSeq?: number;
   /** At most this many (default: all). */
   readonly limit?: number;
+  /** Only records that ended this way (e.g. `failed`). */
+  readonly outcome?: RecordOutcome;
+  /** Only records whose error has this kind. */
+  readonly kind?: ErrorKind;
 }
 
 /**
@@ -100,8 +106,16 @@ export interface Store {
   getLinkBySource(profileId: string, sourceKey: string): Promise<Link | undefined>;
   /** The link of a target record, or `undefined`. */
   getLinkByTarget(profileId: string, targetKey: string): Promise<Link | undefined>;
-  /** Creates or replaces the link of `sourceKey` with its target key and the hash of the payload just written. */
+  /**
+   * Creates or replaces the link of `sourceKey` with its target key, the hash of the payload just written and the
+   * record versions after the write.
+   */
   upsertLink(input: LinkInput): Promise<Link>;
+  /** Every link of a profile in source-key order (for reconciliation and the web app), `limit` at a time. */
+  listLinks(
+    profileId: string,
+    options?: { readonly afterSourceKey?: string; readonly limit?: number },
+  ): Promise<Link[]>;
 
   /**
    * Runs `fn` in one transaction: everything it wrote through `tx` is kept if it resolves and nothing if it throws

@@ -208,19 +208,38 @@ export function storeContract(name: string, makeStore: () => Promise<StoreFixtur
           },
         ]);
         expect(first.map((r) => r.seq)).toEqual([1, 2]);
-        const second = await store.appendRunRecords(run.id, [{ sourceKey: 's3', outcome: 'unchanged' }]);
+        const second = await store.appendRunRecords(run.id, [
+          {
+            sourceKey: 's3',
+            outcome: 'unchanged',
+            detail: { reason: 'same content hash as the last write' },
+          },
+        ]);
         expect(second.map((r) => r.seq)).toEqual([3]);
+        expect(second[0]?.detail).toEqual({ reason: 'same content hash as the last write' });
         expect(
           (await store.listRunRecords(run.id, { afterSeq: 1, limit: 1 })).map((r) => r.sourceKey),
         ).toEqual(['s2']);
         expect((await store.listRunRecords(run.id))[1]?.error?.kind).toBe('validation');
         const done = await store.updateRun(run.id, {
           state: 'partial',
-          counts: { created: 1, updated: 0, unchanged: 1, skipped: 0, failed: 1 },
+          counts: { seen: 3, created: 1, updated: 0, unchanged: 1, skipped: 0, failed: 1 },
+          apiCalls: 7,
           finishedAt: '2026-01-01T00:01:00.000Z',
           checkpointAfter: { since: 'y' },
         });
-        expect(done).toMatchObject({ state: 'partial', counts: { created: 1, unchanged: 1, failed: 1 } });
+        expect(done).toMatchObject({
+          state: 'partial',
+          counts: { seen: 3, created: 1, unchanged: 1, failed: 1 },
+          apiCalls: 7,
+        });
+        expect(await store.listRunRecords(run.id, { outcome: 'failed' })).toMatchObject([
+          { sourceKey: 's2' },
+        ]);
+        expect(await store.listRunRecords(run.id, { kind: 'validation' })).toMatchObject([
+          { sourceKey: 's2' },
+        ]);
+        expect(await store.listRunRecords(run.id, { kind: 'conflict' })).toEqual([]);
         expect(await store.getRun(run.id)).toEqual(done);
         const later = await store.createRun({ profileId: profile.id });
         expect((await store.listRuns(profile.id)).map((r) => r.id)).toEqual([later.id, run.id]);
@@ -254,6 +273,22 @@ export function storeContract(name: string, makeStore: () => Promise<StoreFixtur
         expect(await store.getLinkBySource(profile.id, 's1')).toMatchObject({ targetKey: 't1', hash: 'h2' });
         expect(await store.getLinkByTarget(profile.id, 't1')).toMatchObject({ sourceKey: 's1', hash: 'h2' });
         expect(await store.getLinkBySource(profile.id, 'nope')).toBeUndefined();
+        await store.upsertLink({
+          profileId: profile.id,
+          sourceKey: 's0',
+          targetKey: 't0',
+          hash: 'h0',
+          reverseHash: 'r0',
+          sourceVersion: 'sv',
+          targetVersion: 'tv',
+        });
+        expect(await store.getLinkBySource(profile.id, 's0')).toMatchObject({
+          reverseHash: 'r0',
+          sourceVersion: 'sv',
+          targetVersion: 'tv',
+        });
+        expect((await store.listLinks(profile.id)).map((l) => l.sourceKey)).toEqual(['s0', 's1']);
+        expect((await store.listLinks(profile.id, { afterSourceKey: 's0', limit: 5 })).length).toBe(1);
         await expect(
           store.upsertLink({ profileId: profile.id, sourceKey: 's2', targetKey: 't1', hash: 'h' }),
         ).rejects.toThrow();

@@ -68,6 +68,37 @@ describe('SqliteStore.open', () => {
     });
   }
 
+  it('rebuilds connections at version 4 without breaking the profiles that point at them', async () => {
+    const old = await SqliteStore.open({ home, migrations: MIGRATIONS.slice(0, 3) });
+    const a = await old.createConnection({ system: 'visma', name: 'V', tenantId: 'c1' });
+    const b = await old.createConnection({ system: 'superoffice', name: 'S', tenantId: 'Cust1' });
+    const profile = await old.createProfile({
+      name: 'P',
+      source: { connectionId: b.id, entity: 'Contact' },
+      target: { connectionId: a.id, entity: 'customer' },
+      direction: 'source_to_target',
+      mapping: {},
+    });
+    await old.close();
+    const v3 = new DatabaseSync(join(home, DATABASE_FILE));
+    v3.prepare("INSERT INTO links VALUES (?, 's', 't', 'h', '2026-01-01T00:00:00.000Z')").run(profile.id);
+    v3.close();
+
+    const store = await SqliteStore.open({ home });
+    expect(await store.getProfile(profile.id)).toEqual(profile);
+    expect(await store.getLinkBySource(profile.id, 's')).toMatchObject({ hash: 'h', reverseHash: undefined });
+    expect(await store.createConnection({ system: 'file', name: 'CSV', tenantId: 'exports' })).toMatchObject({
+      system: 'file',
+    });
+    await store.close();
+    const db = new DatabaseSync(join(home, DATABASE_FILE));
+    expect(db.prepare('PRAGMA foreign_key_check').all()).toEqual([]);
+    expect(String(db.prepare("SELECT sql FROM sqlite_master WHERE name = 'profiles'").get()?.sql)).toContain(
+      'REFERENCES connections',
+    );
+    db.close();
+  });
+
   it('reopens an up-to-date file without applying anything again', async () => {
     await (await SqliteStore.open({ home })).close();
     const again = await SqliteStore.open({ home });

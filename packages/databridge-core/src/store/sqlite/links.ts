@@ -1,5 +1,5 @@
 import type { Link, LinkInput } from '../../model/index.js';
-import { type Row, text } from './columns.js';
+import { optionalText, type Row, text } from './columns.js';
 import type { SqliteContext } from './context.js';
 
 function toLink(row: Row): Link {
@@ -8,6 +8,9 @@ function toLink(row: Row): Link {
     sourceKey: text(row, 'source_key'),
     targetKey: text(row, 'target_key'),
     hash: text(row, 'hash'),
+    reverseHash: optionalText(row, 'reverse_hash'),
+    sourceVersion: optionalText(row, 'source_version'),
+    targetVersion: optionalText(row, 'target_version'),
     updatedAt: text(row, 'updated_at'),
   };
 }
@@ -40,12 +43,36 @@ export function getLinkByTarget(
 export function upsertLink(context: SqliteContext, input: LinkInput): Link {
   context.db
     .prepare(
-      `INSERT INTO links (profile_id, source_key, target_key, hash, updated_at) VALUES (?, ?, ?, ?, ?)
+      `INSERT INTO links (profile_id, source_key, target_key, hash, reverse_hash, source_version, target_version,
+         updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (profile_id, source_key)
-       DO UPDATE SET target_key = excluded.target_key, hash = excluded.hash, updated_at = excluded.updated_at`,
+       DO UPDATE SET target_key = excluded.target_key, hash = excluded.hash, reverse_hash = excluded.reverse_hash,
+         source_version = excluded.source_version, target_version = excluded.target_version,
+         updated_at = excluded.updated_at`,
     )
-    .run(input.profileId, input.sourceKey, input.targetKey, input.hash, context.now());
+    .run(
+      input.profileId,
+      input.sourceKey,
+      input.targetKey,
+      input.hash,
+      input.reverseHash ?? null,
+      input.sourceVersion ?? null,
+      input.targetVersion ?? null,
+      context.now(),
+    );
   const link = getLinkBySource(context, input.profileId, input.sourceKey);
   if (!link) throw new Error('Link vanished after upsert');
   return link;
+}
+
+/** See {@link Store.listLinks}. */
+export function listLinks(
+  context: SqliteContext,
+  profileId: string,
+  options: { readonly afterSourceKey?: string; readonly limit?: number } = {},
+): Link[] {
+  return context.db
+    .prepare('SELECT * FROM links WHERE profile_id = ? AND source_key > ? ORDER BY source_key LIMIT ?')
+    .all(profileId, options.afterSourceKey ?? '', options.limit ?? -1)
+    .map(toLink);
 }

@@ -31,6 +31,16 @@ export function schemaVersion(db: DatabaseSync): number {
  */
 export function applyMigrations(db: DatabaseSync, file: string, migrations: readonly Migration[]): number {
   assertMigrationOrder(migrations);
+  // Foreign keys off while tables are rebuilt (the pragma is a no-op inside a transaction); checked before COMMIT.
+  db.exec('PRAGMA foreign_keys = OFF');
+  try {
+    return migrateInTransaction(db, file, migrations);
+  } finally {
+    db.exec('PRAGMA foreign_keys = ON');
+  }
+}
+
+function migrateInTransaction(db: DatabaseSync, file: string, migrations: readonly Migration[]): number {
   db.exec('BEGIN IMMEDIATE');
   try {
     db.exec(
@@ -43,6 +53,9 @@ export function applyMigrations(db: DatabaseSync, file: string, migrations: read
       db.exec(migration.sql);
       record.run(migration.version, migration.name, new Date().toISOString());
     }
+    const broken = db.prepare('PRAGMA foreign_key_check').all();
+    if (broken.length > 0)
+      throw new Error(`Migrating ${file} would break ${broken.length} foreign key(s); nothing was changed`);
     db.exec('COMMIT');
     return migrations.length;
   } catch (error) {

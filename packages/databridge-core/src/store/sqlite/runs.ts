@@ -6,6 +6,7 @@ import {
   type Run,
   type RunPatch,
   type RunRecord,
+  type RunRecordDetail,
   type RunState,
 } from '../../model/index.js';
 import type { RunRecordQuery } from '../store.js';
@@ -28,6 +29,7 @@ function toRun(row: Row): Run {
     profileId: text(row, 'profile_id'),
     state: text(row, 'state') as RunState,
     counts: {
+      seen: integer(row, 'seen'),
       created: integer(row, 'created'),
       updated: integer(row, 'updated'),
       unchanged: integer(row, 'unchanged'),
@@ -39,6 +41,8 @@ function toRun(row: Row): Run {
     checkpointBefore: optionalJson(row, 'checkpoint_before'),
     checkpointAfter: optionalJson(row, 'checkpoint_after'),
     error: parsedJson(row, 'error', classifiedErrorSchema),
+    apiCalls: integer(row, 'api_calls'),
+    trigger: optionalText(row, 'trigger'),
     createdAt: text(row, 'created_at'),
   };
 }
@@ -51,6 +55,7 @@ function toRunRecord(row: Row): RunRecord {
     targetKey: optionalText(row, 'target_key'),
     outcome: text(row, 'outcome') as RecordOutcome,
     error: parsedJson(row, 'error', classifiedErrorSchema),
+    detail: optionalJson(row, 'detail') as RunRecordDetail | undefined,
     at: text(row, 'at'),
   };
 }
@@ -72,7 +77,8 @@ export function createRun(context: SqliteContext, input: NewRun): Run {
   const id = newId(input.id);
   context.db
     .prepare(
-      `INSERT INTO runs (id, profile_id, state, started_at, checkpoint_before, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO runs (id, profile_id, state, started_at, checkpoint_before, trigger, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(
       id,
@@ -80,6 +86,7 @@ export function createRun(context: SqliteContext, input: NewRun): Run {
       input.state ?? 'queued',
       input.startedAt ?? null,
       toJson(input.checkpointBefore),
+      input.trigger ?? null,
       context.now(),
     );
   return mustGet(context, id);
@@ -97,6 +104,8 @@ export function listRuns(context: SqliteContext, profileId: string, limit: numbe
 export function updateRun(context: SqliteContext, id: string, patch: RunPatch): Run {
   const set = setClause([
     ['state', patch.state],
+    ['seen', patch.counts?.seen],
+    ['api_calls', patch.apiCalls],
     ['created', patch.counts?.created],
     ['updated', patch.counts?.updated],
     ['unchanged', patch.counts?.unchanged],
@@ -125,7 +134,7 @@ export function appendRunRecords(
     let seq = typeof last?.seq === 'number' ? last.seq : 0;
     const first = seq + 1;
     const insert = context.db.prepare(
-      'INSERT INTO run_records (run_id, seq, source_key, target_key, outcome, error, at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO run_records (run_id, seq, source_key, target_key, outcome, error, detail, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     );
     const now = context.now();
     for (const record of records) {
@@ -137,6 +146,7 @@ export function appendRunRecords(
         record.targetKey ?? null,
         record.outcome,
         toJson(record.error),
+        toJson(record.detail),
         record.at ?? now,
       );
     }
@@ -151,7 +161,19 @@ export function listRunRecords(
   query: RunRecordQuery = {},
 ): RunRecord[] {
   return context.db
-    .prepare('SELECT * FROM run_records WHERE run_id = ? AND seq > ? ORDER BY seq LIMIT ?')
-    .all(runId, query.afterSeq ?? 0, query.limit ?? -1)
+    .prepare(
+      `SELECT * FROM run_records WHERE run_id = ? AND seq > ?
+         AND (? IS NULL OR outcome = ?) AND (? IS NULL OR json_extract(error, '$.kind') = ?)
+       ORDER BY seq LIMIT ?`,
+    )
+    .all(
+      runId,
+      query.afterSeq ?? 0,
+      query.outcome ?? null,
+      query.outcome ?? null,
+      query.kind ?? null,
+      query.kind ?? null,
+      query.limit ?? -1,
+    )
     .map(toRunRecord);
 }

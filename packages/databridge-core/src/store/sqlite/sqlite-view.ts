@@ -21,7 +21,7 @@ import { getCheckpoint, setCheckpoint } from './checkpoints.js';
 import * as connections from './connections.js';
 import type { SqliteContext } from './context.js';
 import * as leases from './leases.js';
-import { getLinkBySource, getLinkByTarget, upsertLink } from './links.js';
+import { getLinkBySource, getLinkByTarget, listLinks, upsertLink } from './links.js';
 import * as profiles from './profiles.js';
 import * as runs from './runs.js';
 
@@ -168,5 +168,13 @@ export abstract class SqliteView implements Store {
   /** {@inheritDoc Store.upsertLink} */
   upsertLink(input: LinkInput): Promise<Link> {
     return this.gate(() => upsertLink(this.context, input));
+  }
+
+  /** {@inheritDoc Store.listLinks} */
+  listLinks(
+    profileId: string,
+    options?: { readonly afterSourceKey?: string; readonly limit?: number },
+  ): Promise<Link[]> {
+    return this.gate(() => listLinks(this.context, profileId, options));
   }
 }

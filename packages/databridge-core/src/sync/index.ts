@@ -1,0 +1,1 @@
+export type { PlanEntry, RetryBudget, RunProfileOptions, RunProgress, RunReport } from './run-options.js';
