@@ -30,7 +30,14 @@ export default defineConfig({
         },
       ]),
       { test: { name: 'bench', root: 'bench', include: ['test/**/*.test.ts'] } },
-      { test: { name: 'repo', root: '.', include: ['tests/**/*.test.ts'], testTimeout: 60_000 } },
+      {
+        test: {
+          name: 'repo',
+          root: '.',
+          include: ['tests/**/*.test.ts', 'docs/examples/**/*.test.ts'],
+          testTimeout: 60_000,
+        },
+      },
     ],
   },
 });

@@ -1,9 +1,6 @@
-import {
-  createSuperOfficeClient,
-  isSuperOfficeError,
-  type SuperOfficeConnection,
-} from '@databridge/superoffice-client';
-import { createVismaClient, isVismaError, type VismaConnection } from '@databridge/visma-client';
+import { createSuperOfficeClient, type SuperOfficeConnection } from '@databridge/superoffice-client';
+import { createVismaClient, type VismaConnection } from '@databridge/visma-client';
+import { toClassifiedError } from '../errors/to-classified-error.js';
 import type { ClassifiedError } from '../model/classified-error.js';
 import type { Connection } from '../model/connection.js';
 import type { Store } from '../store/store.js';
@@ -55,7 +52,7 @@ export async function checkConnection(deps: HealthCheckDeps, connectionId: strin
     try {
       health = await probe(deps, connection);
     } catch (caught) {
-      error = classified(caught, now());
+      error = toClassifiedError(caught, now());
       health = healthForErrorKind(error.kind) ?? connection.health;
     }
   }
@@ -117,15 +114,4 @@ async function probe(deps: HealthCheckDeps, connection: Connection): Promise<Con
   });
   await client.request({ method: 'GET', path: '/v1/User/currentPrincipal' });
   return 'ok';
-}
-
-function classified(error: unknown, at: Date): ClassifiedError {
-  if (isVismaError(error) || isSuperOfficeError(error)) {
-    return { kind: error.kind, message: error.message, remedy: error.remedy, at: at.toISOString() };
-  }
-  return {
-    kind: 'unknown',
-    message: error instanceof Error ? error.message : String(error),
-    at: at.toISOString(),
-  };
 }

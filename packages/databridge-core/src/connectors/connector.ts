@@ -59,8 +59,15 @@ export interface UpdateOptions extends ConnectorCallOptions {
  */
 export type MatchCriteria = Readonly<Record<string, string | number | boolean>>;
 
-/** What a create or update returns: the record as it is now in the system (read back when the API returns nothing). */
-export type WriteResult = ConnectorRecord;
+/** What a create or update returns. */
+export interface WriteResult {
+  /** The record's stable key (for a create: the new key). */
+  readonly key: string;
+  /** The record's version right after the write, when the system says (ETag, updated stamp). */
+  readonly version?: string | undefined;
+  /** The record as stored, when the connector has it (a create reads it back; values to write back come from it). */
+  readonly data?: Readonly<Record<string, unknown>> | undefined;
+}
 
 /** An entity a connector can read or write. */
 export interface EntityDescription {
