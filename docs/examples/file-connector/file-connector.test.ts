@@ -420,3 +420,55 @@ describe('options', () => {
     );
   });
 });
+
+describe('with the sync engine', () => {
+  it('syncs a CSV of companies into a JSON-lines file of customers, and a second run writes nothing', async () => {
+    const { SqliteStore, runProfile } = await import('@databridge/core');
+    writeFileSync(join(dir, 'companies.csv'), customersCsv);
+    writeFileSync(join(dir, 'customers.jsonl'), '');
+    const files = createFileConnector({
+      directory: dir,
+      now: () => clock,
+      entities: {
+        companies: { file: 'companies.csv', key: 'id', modifiedAt: 'updated_at', findableBy: ['orgNo'] },
+        customers: { file: 'customers.jsonl', key: 'id', findableBy: ['corporateId', 'name'] },
+      },
+    });
+    const store = await SqliteStore.open({ home: join(dir, 'home') });
+    try {
+      const source = await store.createConnection({ system: 'file', name: 'CRM export', tenantId: dir });
+      const target = await store.createConnection({ system: 'file', name: 'ERP import', tenantId: dir });
+      const profile = await store.createProfile({
+        name: 'Companies to customers',
+        source: { connectionId: source.id, entity: 'companies' },
+        target: { connectionId: target.id, entity: 'customers' },
+        direction: 'source_to_target',
+        mapping: {
+          version: 1,
+          name: 'companies → customers',
+          source: 'file.companies',
+          target: 'file.customers',
+          fields: [
+            { target: 'name', rule: { kind: 'copy', from: 'name' }, required: true },
+            { target: 'corporateId', rule: { kind: 'copy', from: 'orgNo' } },
+          ],
+        },
+        matchingKeys: ['corporateId'],
+      });
+      const deps = { store, connectors: () => files };
+      const first = await runProfile(deps, profile.id);
+      expect(first.run).toMatchObject({ state: 'succeeded', counts: { created: 3, failed: 0 } });
+      const written = readFileSync(join(dir, 'customers.jsonl'), 'utf8').trim().split('\n');
+      expect(written.map((line) => (JSON.parse(line) as { name: string }).name).sort()).toEqual([
+        'Alpha, Inc.',
+        'Beta AS',
+        'Kappa AS',
+      ]);
+      const second = await runProfile(deps, profile.id);
+      expect(second.run.counts).toMatchObject({ created: 0, updated: 0 });
+      expect(readFileSync(join(dir, 'customers.jsonl'), 'utf8').trim().split('\n')).toHaveLength(3);
+    } finally {
+      await store.close();
+    }
+  });
+});
