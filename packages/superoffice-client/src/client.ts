@@ -16,7 +16,7 @@ export interface CreateSuperOfficeClientOptions {
   readonly connection: SuperOfficeConnection;
   /** The app's private key (PEM or RSA-XML), so expired tickets can be renewed (system connections). */
   readonly systemUserPrivateKey?: string | KeyObject;
-  /** Client-side throttle per tenant (default 10 requests per second). */
+  /** Client-side throttle per tenant, above 0 and at most 1000 (default 10 requests per second, superoffice.md §16). */
   readonly requestsPerSecond?: number;
   /** Requests in flight per tenant (default 4). */
   readonly concurrency?: number;
@@ -60,10 +60,10 @@ export function createSuperOfficeClient(options: CreateSuperOfficeClientOptions)
   }
   if (
     options.requestsPerSecond !== undefined &&
-    !(options.requestsPerSecond > 0 && options.requestsPerSecond <= 100)
+    !(options.requestsPerSecond > 0 && options.requestsPerSecond <= 1000)
   ) {
     throw new SuperOfficeConfigError([
-      { path: 'requestsPerSecond', message: 'must be above 0 and at most 100' },
+      { path: 'requestsPerSecond', message: 'must be above 0 and at most 1000' },
     ]);
   }
   if (

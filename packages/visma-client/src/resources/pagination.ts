@@ -49,6 +49,11 @@ export interface PaginateOptions<T> {
   readonly pageSize?: number | undefined;
   /** Stop after this many records in total. */
   readonly limit?: number | undefined;
+  /**
+   * The 1-based page to start at (default 1), so a read that checkpointed after page `n` resumes at `n + 1` with the
+   * same `pageSize` instead of paging through everything again.
+   */
+  readonly firstPage?: number | undefined;
 }
 
 /** Options for {@link Paginated.toArray}. */
@@ -59,7 +64,7 @@ export interface ToArrayOptions {
 
 /**
  * A lazily fetched list: iterate it with `for await`, or walk it page by page with {@link Paginated.pages}.
- * Each iteration starts again from page 1.
+ * Each iteration starts again from page 1 (or from `firstPage` when the list was made with one).
  *
  * @example
  * ```ts
@@ -107,6 +112,7 @@ export function paginate<T>(options: PaginateOptions<T>): Paginated<T> {
   const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
   assertCount('pageSize', pageSize, 1);
   if (options.limit !== undefined) assertCount('limit', options.limit, 0);
+  if (options.firstPage !== undefined) assertCount('firstPage', options.firstPage, 1);
 
   const pages = (): AsyncGenerator<Page<T>> => pageGenerator(options, pageSize);
   async function* items(): AsyncGenerator<T> {
@@ -135,7 +141,7 @@ async function* pageGenerator<T>(options: PaginateOptions<T>, pageSize: number):
   let delivered = 0;
   let previousFirstItem: string | undefined;
 
-  for (let pageNumber = 1; ; pageNumber++) {
+  for (let pageNumber = options.firstPage ?? 1; ; pageNumber++) {
     const response = await options.fetchPage({ pageNumber, pageSize: requested });
     const origin: ResponseOrigin = { request: options.request, status: response.status, pageNumber };
     const raw = readPage(response.body, origin);

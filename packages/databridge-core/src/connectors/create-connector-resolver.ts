@@ -1,0 +1,144 @@
+import {
+  createSuperOfficeClient,
+  type SuperOfficeConnection,
+  type SuperOfficeRetryOptions,
+} from '@databridge/superoffice-client';
+import { createVismaClient, type VismaConnection, type VismaRetryOptions } from '@databridge/visma-client';
+import type { ConnectionSystems } from '../connections/connection-systems.js';
+import type { Connection } from '../model/connection.js';
+import type { Store } from '../store/store.js';
+import { sealedTokenStore } from '../vault/sealed-token-store.js';
+import type { TokenVault } from '../vault/token-vault.js';
+import type { Connector } from './connector.js';
+import { ConnectorError } from './connector-error.js';
+import type { ConnectorResolver } from './connector-resolver.js';
+import { countingFetch } from './counting-fetch.js';
+import { createSuperOfficeConnector } from './superoffice/superoffice-connector.js';
+import { createVismaConnector } from './visma/visma-connector.js';
+
+/** Builds the connector of a connection to an integrator's own system. */
+export type CustomConnectorFactory = (connection: Connection) => Connector | Promise<Connector>;
+
+/** Options of {@link createConnectorResolver}. */
+export interface ConnectorResolverOptions {
+  /** Where connections and their sealed tokens live. */
+  readonly store: Store;
+  /** Opens and seals the tokens. */
+  readonly vault: TokenVault;
+  /** How to reach Visma.net and SuperOffice. */
+  readonly systems: ConnectionSystems;
+  /** Connectors of other systems, by {@link Connection.system} (e.g. `{ file: (c) => createFileConnector(c) }`). */
+  readonly custom?: Readonly<Record<string, CustomConnectorFactory>> | undefined;
+  /** Client settings of Visma connectors. */
+  readonly visma?:
+    | {
+        /** Requests in flight per company, 1–16 (client default 4). */
+        readonly concurrency?: number | undefined;
+        /** Retry and backoff (client defaults otherwise). */
+        readonly retry?: VismaRetryOptions | undefined;
+      }
+    | undefined;
+  /** Client settings of SuperOffice connectors. */
+  readonly superoffice?:
+    | {
+        /** Client-side throttle per tenant (client default 10, superoffice.md §16). */
+        readonly requestsPerSecond?: number | undefined;
+        /** Requests in flight per tenant, 1–16 (client default 4). */
+        readonly concurrency?: number | undefined;
+        /** Retry and backoff (client defaults otherwise). */
+        readonly retry?: SuperOfficeRetryOptions | undefined;
+      }
+    | undefined;
+}
+
+/**
+ * The {@link ConnectorResolver} of an installation: a `visma` or `superoffice` connection gets the built-in
+ * connector over a client made from its sealed tokens (refreshed tokens are saved back through the store's
+ * compare-and-swap), any other system the connector `custom[connection.system]` builds.
+ *
+ * @example
+ * ```ts
+ * const resolve = createConnectorResolver({ store, vault, systems, custom: { file: fileConnector } });
+ * const connector = await resolve(await store.getConnection(id));
+ * ```
+ * @throws {@link ConnectorError} `reauth_required` for a connection that was never signed in, `unknown` for a system
+ *   nobody registered, and a plain `Error` when `systems` lacks the settings of a built-in system.
+ */
+export function createConnectorResolver(options: ConnectorResolverOptions): ConnectorResolver {
+  return async (connection: Connection): Promise<Connector> => {
+    const { system } = connection;
+    if (system !== 'visma' && system !== 'superoffice') {
+      const factory = options.custom?.[system];
+      if (!factory) {
+        throw new ConnectorError(
+          'unknown',
+          `No connector for system ${JSON.stringify(system)} (connection ${connection.name})`,
+          {
+            remedy: `Register one: createConnectorResolver({ custom: { ${JSON.stringify(system)}: (connection) => myConnector } }).`,
+          },
+        );
+      }
+      return factory(connection);
+    }
+    if (!connection.tokens) throw neverSignedIn(connection);
+    return system === 'visma'
+      ? vismaConnector(options, connection)
+      : superOfficeConnector(options, connection);
+  };
+}
+
+async function vismaConnector(options: ConnectorResolverOptions, connection: Connection): Promise<Connector> {
+  const settings = options.systems.visma;
+  if (!settings) throw new Error('No Visma settings: give systems.visma to sync Visma connections');
+  const tokens = sealedTokenStore<VismaConnection>(options.store, options.vault);
+  const stored = await tokens.load(connection.id);
+  if (!stored) throw neverSignedIn(connection);
+  const calls = countingFetch();
+  const client = createVismaClient({
+    auth: settings.auth,
+    connection: stored.connection,
+    companyId: connection.tenantId,
+    ...(connection.tenantName ? { companyName: connection.tenantName } : {}),
+    ...(settings.apiBaseUrl ? { apiBaseUrl: settings.apiBaseUrl } : {}),
+    ...(options.visma?.concurrency === undefined ? {} : { concurrency: options.visma.concurrency }),
+    ...(options.visma?.retry === undefined ? {} : { retry: options.visma.retry }),
+    tokenStore: tokens,
+    tokenStoreKey: connection.id,
+    fetch: calls.fetch,
+  });
+  return createVismaConnector({ client, calls });
+}
+
+async function superOfficeConnector(
+  options: ConnectorResolverOptions,
+  connection: Connection,
+): Promise<Connector> {
+  const settings = options.systems.superoffice;
+  if (!settings)
+    throw new Error('No SuperOffice settings: give systems.superoffice to sync SuperOffice connections');
+  const tokens = sealedTokenStore<SuperOfficeConnection>(options.store, options.vault);
+  const stored = await tokens.load(connection.id);
+  if (!stored) throw neverSignedIn(connection);
+  const calls = countingFetch();
+  const so = options.superoffice;
+  const client = createSuperOfficeClient({
+    auth: settings.auth,
+    connection: stored.connection,
+    ...(so?.requestsPerSecond === undefined ? {} : { requestsPerSecond: so.requestsPerSecond }),
+    ...(so?.concurrency === undefined ? {} : { concurrency: so.concurrency }),
+    ...(so?.retry === undefined ? {} : { retry: so.retry }),
+    fetch: calls.fetch,
+    onRenew: (next) => {
+      // As check-connection.ts: a renewal rotates nothing that must win a swap, so a failed save only means the
+      // next run renews again.
+      tokens.save(connection.id, next).catch(() => undefined);
+    },
+  });
+  return createSuperOfficeConnector({ client, calls });
+}
+
+function neverSignedIn(connection: Connection): ConnectorError {
+  return new ConnectorError('reauth_required', `Connection ${connection.name} was never signed in`, {
+    remedy: `Connect ${connection.name} (sign in once).`,
+  });
+}
