@@ -2,3 +2,5 @@ export { checkAll, checkConnection, type HealthCheckDeps } from './check-connect
 export type { ConnectionSystems } from './connection-systems.js';
 export { type ConnectionHealth, healthForErrorKind, isUsable } from './health.js';
 export { type HealthChangeEvent, HealthEvents } from './health-events.js';
+export { type ProfileHealth, profileHealth } from './profile-health.js';
+export { type ReconnectResult, reconnect } from './reconnect.js';

@@ -85,6 +85,11 @@ export interface EntityDescription {
    */
   readonly findableBy: readonly string[];
   /**
+   * Fields a create may send but an update must not (e.g. a Visma customer's `number` and `overrideNumberSeries`);
+   * the engine leaves them out when it compares and updates.
+   */
+  readonly createOnlyFields?: readonly string[] | undefined;
+  /**
    * Checks a payload before it is written and names every bad field, or returns nothing when it is fine. The
    * write schema of the entity (e.g. from the ready-made mappings' zod schemas).
    */

@@ -6,6 +6,7 @@ export {
 } from './checkpoint-state.js';
 export { contentHash } from './content-hash.js';
 export { allFields, diffFields, type FieldDiff } from './field-diff.js';
+export { type LookupSource, lookupSourceSchema } from './lookups.js';
 export { MAX_RETRY_KEYS } from './pass.js';
 export { ProfileConfigError, type ProfileIssue } from './profile-config-error.js';
 export {

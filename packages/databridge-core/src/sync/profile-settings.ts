@@ -7,6 +7,7 @@ import { READY_MAPPINGS } from '../mapping/ready/index.js';
 import type { MappingSpec } from '../mapping/spec-types.js';
 import type { JsonValue } from '../model/json.js';
 import type { Profile } from '../model/profile.js';
+import { type LookupSource, lookupCachesOf, lookupSourceSchema } from './lookups.js';
 import { ProfileConfigError, type ProfileIssue } from './profile-config-error.js';
 import type { RetryBudget } from './run-options.js';
 
@@ -31,8 +32,14 @@ export const profileOptionsSchema = z.strictObject({
   writeBack: z.strictObject({ field: path, from: path }).optional(),
   /** Skip source records last changed by the integration's own user (default: on for two-way profiles). */
   skipOwnChanges: z.boolean().optional(),
+  /** What the source → target pass may do: create and update (`upsert`), or only one of them. */
+  mode: z.enum(['upsert', 'update_only', 'create_only']).default('upsert'),
+  /** The same for the target → source pass of a two-way profile (often `update_only`: the ERP fills fields in). */
+  reverseMode: z.enum(['upsert', 'update_only', 'create_only']).default('upsert'),
   /** Matching keys on the source side for the target → source pass of a two-way profile. */
   reverseMatchingKeys: z.array(z.string().min(1)).default([]),
+  /** Where each lookup cache the mappings use comes from (see {@link lookupSourceSchema}). */
+  lookups: z.record(z.string(), lookupSourceSchema).default({}),
   /** Retry bounds. */
   retry: z
     .strictObject({
@@ -52,6 +59,8 @@ export interface PassSettings {
   readonly map: CompiledMapping;
   /** Matching key sets on the receiving side, in order; each set is one or more field paths (`name+postalCode`). */
   readonly matchingKeys: readonly (readonly string[])[];
+  /** Whether this pass creates, updates, or both. */
+  readonly mode: 'upsert' | 'update_only' | 'create_only';
 }
 
 /** A profile's settings after validation. */
@@ -72,6 +81,10 @@ export interface ProfileSettings {
   readonly skipOwnChanges: boolean;
   /** See {@link profileOptionsSchema}. */
   readonly retry?: RetryBudget | undefined;
+  /** See {@link profileOptionsSchema}. */
+  readonly lookups: Readonly<Record<string, LookupSource>>;
+  /** Caches the mappings may use without configuration (every miss falls back to a default): empty unless configured. */
+  readonly optionalLookups: readonly string[];
 }
 
 /**
@@ -96,18 +109,32 @@ export function resolveProfileSettings(profile: Profile): ProfileSettings {
       : options.success
         ? keySets(options.data.reverseMatchingKeys, 'options.reverseMatchingKeys', issues)
         : [];
+  if (options.success) {
+    for (const spec of [specs.forward, specs.reverse]) {
+      for (const [cache, required] of spec ? lookupCachesOf(spec) : []) {
+        if (required && !(cache in options.data.lookups))
+          issues.push({
+            path: `options.lookups.${cache}`,
+            message: `the mapping looks values up in "${cache}"; say where they come from, e.g. { "table": { … } } or { "links": "<profile>", "key": "sourceKey", "value": { "target": "number" } }`,
+          });
+      }
+    }
+  }
   if (issues.length > 0 || !options.success) throw new ProfileConfigError(profile.name, issues);
-  const { overlapMs, pageSize, concurrency, writeBack, skipOwnChanges, retry } = options.data;
+  const { overlapMs, pageSize, concurrency, writeBack, skipOwnChanges, retry, lookups, mode, reverseMode } =
+    options.data;
   return {
     forward: specs.forward && {
       spec: specs.forward,
       map: compileMapping(specs.forward, { validate: false, direction: 'source_to_target' }),
       matchingKeys: forwardKeys,
+      mode,
     },
     reverse: specs.reverse && {
       spec: specs.reverse,
       map: compileMapping(specs.reverse, { validate: false, direction: 'target_to_source' }),
       matchingKeys: reverseKeys,
+      mode: profile.direction === 'target_to_source' ? mode : reverseMode,
     },
     overlapMs,
     pageSize,
@@ -115,6 +142,10 @@ export function resolveProfileSettings(profile: Profile): ProfileSettings {
     writeBack,
     skipOwnChanges: skipOwnChanges ?? profile.direction === 'two_way',
     retry,
+    lookups,
+    optionalLookups: [specs.forward, specs.reverse].flatMap((spec) =>
+      spec ? [...lookupCachesOf(spec)].filter(([, required]) => !required).map(([name]) => name) : [],
+    ),
   };
 }
 

@@ -200,7 +200,17 @@ async function flow(ctx: RecordSyncContext, source: ConnectorRecord, guard: Guar
     matchedBy = found?.by ?? 'created';
   }
 
-  if (!target) return create(ctx, source, payload, hash, guard);
+  if (!target) {
+    if (ctx.pass.mode === 'update_only')
+      return new Outcome('skipped', { reason: 'no linked or matching record, and this pass only updates' });
+    return create(ctx, source, payload, hash, guard);
+  }
+  if (ctx.pass.mode === 'create_only' && matchedBy !== 'created')
+    return new Outcome(
+      'skipped',
+      { reason: `a matching record exists (${matchedBy}), and this pass only creates`, matchedBy },
+      target.key,
+    );
   return update(ctx, source, payload, hash, target, matchedBy, pair === undefined, guard);
 }
 
@@ -221,11 +231,11 @@ async function create(
       const kind = kindOf(error);
       if (isStopKind(kind)) guard(to)(error);
       if (!isRetryableKind(kind) || attempt >= allowance.attempts || !(await allowance.wait(attempt, error)))
-        throw kind === 'transient' ? ambiguous(ctx, error) : error;
+        throw kind === 'transient' ? ambiguous(ctx, error, attempt) : error;
       // A 429 was refused before processing; anything else may have committed: look before creating again
       // (lessons §7: no idempotency keys at either API).
       if (kind !== 'rate_limited') {
-        if (ctx.pass.matchingKeys.length === 0) throw ambiguous(ctx, error);
+        if (ctx.pass.matchingKeys.length === 0) throw ambiguous(ctx, error, attempt);
         const found = await match(ctx, payload, source.key, guard);
         if (found?.record) {
           return update(
@@ -250,12 +260,12 @@ async function create(
 }
 
 /** A create that may or may not have committed, with no way to check: never retried, so never duplicated. */
-function ambiguous(ctx: RecordSyncContext, error: unknown): Error {
+function ambiguous(ctx: RecordSyncContext, error: unknown, attempts: number): Error {
   const keys = ctx.pass.matchingKeys.length > 0;
   return Object.assign(
     new ConnectorError(
       'transient',
-      `Creating the ${ctx.to.connector.system} ${ctx.to.entity} failed without a clear answer (${(error as Error).message})`,
+      `Creating the ${ctx.to.connector.system} ${ctx.to.entity} failed without a clear answer after ${attempts} attempt(s) (${(error as Error).message})`,
       {
         remedy: keys
           ? 'It will be looked up by its matching keys on the next run before anything is created again.'
@@ -270,7 +280,7 @@ function ambiguous(ctx: RecordSyncContext, error: unknown): Error {
 async function update(
   ctx: RecordSyncContext,
   source: ConnectorRecord,
-  payload: Record<string, unknown>,
+  mapped: Record<string, unknown>,
   hash: string,
   found: ConnectorRecord,
   matchedBy: string,
@@ -280,6 +290,7 @@ async function update(
 ): Promise<Outcome> {
   const { to, allowance } = ctx;
   let target = found;
+  const payload = withoutCreateOnly(mapped, to.description?.createOnlyFields);
   let diff = diffFields(payload, target.data);
   if (ctx.dryRun) {
     return diff.list.length === 0
@@ -389,6 +400,22 @@ async function match(
     return { record: hit, by };
   }
   return undefined;
+}
+
+/** The payload without the fields an update must not send (a copy; the payload is left alone). */
+function withoutCreateOnly(
+  payload: Record<string, unknown>,
+  fields: readonly string[] | undefined,
+): Record<string, unknown> {
+  if (!fields || fields.length === 0) return payload;
+  const copy = structuredClone(payload);
+  for (const field of fields) {
+    const segments = mustParsePath(field);
+    const parent = readPath(copy, segments.slice(0, -1));
+    if (parent !== null && typeof parent === 'object')
+      delete (parent as Record<string | number, unknown>)[segments.at(-1) as string | number];
+  }
+  return copy;
 }
 
 function criteriaOf(keys: readonly string[], payload: Record<string, unknown>): MatchCriteria | undefined {

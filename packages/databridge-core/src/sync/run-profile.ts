@@ -15,6 +15,7 @@ import {
   type ProfileCheckpoint,
   readCheckpoint,
 } from './checkpoint-state.js';
+import { buildLookups } from './lookups.js';
 import { runPass } from './pass.js';
 import { type PassSettings, type ProfileSettings, resolveProfileSettings } from './profile-settings.js';
 import { type RecordSyncContext, StopRunSignal } from './record-sync.js';
@@ -150,6 +151,12 @@ async function execute(
   const apiCalls = () => connectors.reduce((sum, c) => sum + (c.apiCalls?.() ?? 0), 0) - callsBefore;
 
   const allowance = new RetryAllowance({ ...settings.retry, ...options.retry }, options.signal);
+  let lookups: Awaited<ReturnType<typeof buildLookups>>;
+  try {
+    lookups = await buildLookups(deps, settings.lookups, settings.optionalLookups);
+  } catch (error) {
+    return finish('failed', toClassifiedError(error, now()), apiCalls());
+  }
   let remaining = options.limit;
   try {
     const passes: [PassDirection, PassSettings | undefined][] = [
@@ -172,7 +179,7 @@ async function execute(
         allowance,
         dryRun,
         me: settings.skipOwnChanges ? await whoAmI(from, now) : undefined,
-        mappingContext: {},
+        mappingContext: { lookups },
         signal: options.signal,
         now,
       };

@@ -62,11 +62,22 @@ export class ConnectorWorld {
   store!: SqliteStore;
   vault!: TokenVault;
   #home = '';
+  readonly #contacts: number;
+  readonly #vismaBudget: number | undefined;
+
+  /**
+   * @param options - `superOfficeContacts`: companies in the SuperOffice tenant (default 30); `vismaBudget`: Visma
+   * requests per rate-limit window (default: the sandbox's).
+   */
+  constructor(options: { readonly superOfficeContacts?: number; readonly vismaBudget?: number } = {}) {
+    this.#contacts = options.superOfficeContacts ?? 30;
+    this.#vismaBudget = options.vismaBudget;
+  }
 
   async start(): Promise<void> {
     this.sandbox = await startSandbox({
-      vismaApi: { customers: 10 },
-      superOfficeApi: { contacts: 30 },
+      vismaApi: { customers: 10, ...(this.#vismaBudget ? { hourlyBudget: this.#vismaBudget } : {}) },
+      superOfficeApi: { contacts: this.#contacts },
       superOfficeWebhookRetryDelaysMs: [20, 40],
     });
     this.vismaAuth = await discoverVismaAuth({

@@ -16,6 +16,7 @@ const context: MappingContext = {
   lookups: {
     superofficeCountryIdByIso: new Map([['no', 578]]),
     superofficeCategoryIdByClass: { KEY: 4 },
+    vismaCustomerClassIdByCategory: { 'key account': 'KEY' },
     vismaCustomerNumberByContactId: new Map([['17', '10023']]),
     superofficeContactIdByCustomerNumber: new Map([['10023', 17]]),
   },

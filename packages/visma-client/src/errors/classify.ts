@@ -47,7 +47,7 @@ export function classifyVismaError(
   const parsed = parseErrorBody(response.body);
   const { kind, remedy, retryable } = decide(response.status, parsed, context);
   const retryAfterMs =
-    kind === 'rate_limited' || kind === 'transient' ? retryAfter(response.headers) : undefined;
+    kind === 'rate_limited' || kind === 'transient' ? retryAfter(response.headers, kind) : undefined;
   const detail = parsed.message ? redact(parsed.message) : undefined;
   return new VismaError({
     kind,
@@ -252,7 +252,10 @@ function header(headers: VismaErrorResponse['headers'], name: string): string | 
 }
 
 /** Retry-After in seconds or as an HTTP date; else X-RateLimit-Reset (seconds until the window resets). */
-function retryAfter(headers: VismaErrorResponse['headers']): number | undefined {
+function retryAfter(
+  headers: VismaErrorResponse['headers'],
+  kind: 'rate_limited' | 'transient',
+): number | undefined {
   const value = header(headers, 'retry-after');
   if (value !== undefined) {
     const seconds = Number(value);
@@ -260,6 +263,9 @@ function retryAfter(headers: VismaErrorResponse['headers']): number | undefined 
     const date = Date.parse(value);
     if (!Number.isNaN(date)) return Math.max(0, date - Date.now());
   }
+  // X-RateLimit-Reset (visma-net.md §4) says when the budget refills: a wait only for a spent budget, never for a
+  // 502/503 (it is on every response, often an hour away).
+  if (kind !== 'rate_limited') return undefined;
   const reset = Number(header(headers, 'x-ratelimit-reset'));
   return Number.isFinite(reset) && reset > 0 ? reset * 1000 : undefined;
 }

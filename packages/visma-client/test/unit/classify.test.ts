@@ -181,6 +181,15 @@ describe('classifyVismaError: statuses', () => {
     );
   });
 
+  it('never reads the budget reset (on every response) as a wait for a 502/503', () => {
+    const headers = { 'X-RateLimit-Reset': '3600' };
+    expect(classifyVismaError({ status: 503, headers })).toMatchObject({
+      kind: 'transient',
+      retryAfterMs: undefined,
+    });
+    expect(classifyVismaError({ status: 503, headers: { 'Retry-After': '2' } }).retryAfterMs).toBe(2_000);
+  });
+
   it('never marks a non-idempotent request retryable', () => {
     expect(classifyVismaError({ status: 503 }, { idempotent: false }).retryable).toBe(false);
   });

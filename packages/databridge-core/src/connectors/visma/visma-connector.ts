@@ -233,6 +233,8 @@ function vismaEntities(client: VismaClient): Map<string, EntitySpec> {
       label: 'Customer',
       readable: true,
       writable: true,
+      // visma-net.md §5.2: the number is set on create only (with overrideNumberSeries); renumbering is an action.
+      createOnlyFields: ['number', 'overrideNumberSeries', 'overrideWithClassValues'],
       findableBy: [
         'number',
         'corporateId',

@@ -62,7 +62,11 @@ export const VISMA_CONTACT_TO_SUPEROFFICE_PERSON: MappingSpec = {
     {
       target: 'Contact.ContactId',
       rule: { kind: 'copy', from: 'businessAccount' },
-      pipe: [{ op: 'lookup', cache: 'superofficeContactIdByCustomerNumber', unmapped: 'skip_record' }],
+      pipe: [
+        { op: 'lookup', cache: 'superofficeContactIdByCustomerNumber', unmapped: 'skip_record' },
+        // Link-table keys are text; SuperOffice ids are numbers.
+        { op: 'parseNumber' },
+      ],
     },
   ],
 };

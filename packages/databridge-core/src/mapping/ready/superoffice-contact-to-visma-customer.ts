@@ -27,7 +27,8 @@ const address = (target: string, part: 'Postal' | 'Street'): FieldSpec[] => [
 /**
  * SuperOffice company (Contact) → Visma.net Customer (visma-net.md §7.7): Name, OrgNr → corporateId, postal address
  * → main and invoice address, street address → delivery address, first e-mail/phone/URL → main contact, Category →
- * customer class through a table (edit it for the company; unmapped categories fall back to `STD`). Deleted
+ * customer class through the per-run cache `vismaCustomerClassIdByCategory` (lower-case category names → the company's class
+ * ids; optional: without it Visma applies its default class). Deleted
  * companies are skipped.
  */
 export const SUPEROFFICE_CONTACT_TO_VISMA_CUSTOMER: MappingSpec = {
@@ -55,16 +56,12 @@ export const SUPEROFFICE_CONTACT_TO_VISMA_CUSTOMER: MappingSpec = {
     { target: 'mainContact.phone1', rule: { kind: 'copy', from: 'Phones[0].Value' }, pipe: [{ op: 'trim' }] },
     { target: 'mainContact.web', rule: { kind: 'copy', from: 'Urls[0].Value' }, pipe: [{ op: 'trim' }] },
     {
+      // Class ids differ per Visma company, so they come from the profile (options.lookups); unmapped categories
+      // leave the field out and Visma applies the company's default class.
       target: 'customerClassId',
       rule: { kind: 'copy', from: 'Category.Value' },
       pipe: [
-        {
-          op: 'mapList',
-          table: { 'Key account': 'KEY', Customer: 'STD', Prospect: 'PROSPECT', Partner: 'PARTNER' },
-          ignoreCase: true,
-          unmapped: 'default',
-          default: 'STD',
-        },
+        { op: 'lookup', cache: 'vismaCustomerClassIdByCategory', ignoreCase: true, unmapped: 'default' },
       ],
     },
     { target: 'status', rule: { kind: 'constant', value: 'Active' }, direction: 'source_to_target' },

@@ -46,7 +46,11 @@ export const VISMA_INVOICE_TO_SUPEROFFICE_SALE: MappingSpec = {
     {
       target: 'Contact.ContactId',
       rule: { kind: 'copy', from: 'customer.number' },
-      pipe: [{ op: 'lookup', cache: 'superofficeContactIdByCustomerNumber', unmapped: 'skip_record' }],
+      pipe: [
+        { op: 'lookup', cache: 'superofficeContactIdByCustomerNumber', unmapped: 'skip_record' },
+        // Link-table keys are text; SuperOffice ids are numbers.
+        { op: 'parseNumber' },
+      ],
     },
   ],
 };
