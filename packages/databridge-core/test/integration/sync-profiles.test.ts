@@ -325,6 +325,20 @@ describe('ready-made profiles against the sandbox', () => {
       expect(records.find((r) => r.sourceKey === entry.sourceKey)?.detail?.changes).toEqual(entry.changes);
   });
 
+  it('writes the Visma customer number back into the SuperOffice company, and does not sync that echo again', async () => {
+    const p = await companies({ writeBack: { field: 'Number1', from: 'number' } });
+    const first = await run(p);
+    expect(await failures(first.run.id)).toEqual([]);
+    const erp = await deps.connectors(visma);
+    const table = world.sandbox.superOffice.api.data.tenant(SO_NORDLYS.ctx).tables.Contact;
+    for (const link of (await world.store.listLinks(p.id)).slice(0, 5)) {
+      const customer = await erp.read('customer', link.targetKey);
+      expect((table.get(Number(link.sourceKey)) as { Number1: string }).Number1).toBe(customer?.data.number);
+    }
+    const second = await run(p);
+    expect(second.run.counts).toMatchObject({ created: 0, updated: 0, failed: 0 });
+  });
+
   it('a first-N test run syncs N records and leaves the checkpoint for the full run', async () => {
     const p = await companies();
     const { run: limited } = await run(p, { limit: 5 });
