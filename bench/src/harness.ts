@@ -90,3 +90,42 @@ export async function measure(suite: Suite, options: { timeMs?: number } = {}): 
     return { name: task.name, opsPerSecond: result.throughput.mean, samples: result.latency.samplesCount };
   });
 }
+
+/**
+ * A suite that runs a whole scenario by itself (child processes, a sandbox over HTTP) instead of a function in a
+ * tinybench loop, and reports its figures as rows, each optionally checked against a goal.
+ */
+export interface ScenarioSuite {
+  /** Short name, used to pick the suite on the command line (`pnpm bench -- sync`). */
+  readonly name: string;
+  /** What the suite shows and which goals it checks. */
+  readonly description: string;
+  /** Runs the scenario and returns its figures. */
+  readonly run: () => Promise<readonly Figure[]>;
+}
+
+/** One measured figure of a {@link ScenarioSuite}; with a goal it is checked (`met`). */
+export interface Figure {
+  /** What was measured, e.g. `100k: peak RSS of the sync process`. */
+  readonly label: string;
+  /** The value as printed, with its unit. */
+  readonly value: string;
+  /** The goal as printed, e.g. `<= 200 MB`. */
+  readonly goal?: string | undefined;
+  /** Whether the goal was met; `undefined` for a figure without a goal. */
+  readonly met?: boolean | undefined;
+}
+
+/** Renders a scenario suite's figures as a table of plain text lines, with PASS/FAIL per goal. */
+export function formatFigures(suite: ScenarioSuite, figures: readonly Figure[]): string[] {
+  const labelWidth = Math.max(0, ...figures.map((figure) => figure.label.length));
+  const valueWidth = Math.max(0, ...figures.map((figure) => figure.value.length));
+  return [
+    `# ${suite.name}: ${suite.description}`,
+    ...figures.map((figure) => {
+      const row = `  ${figure.label.padEnd(labelWidth)}  ${figure.value.padStart(valueWidth)}`;
+      if (figure.goal === undefined) return row.trimEnd();
+      return `${row}  (goal ${figure.goal}: ${figure.met ? 'PASS' : 'FAIL'})`;
+    }),
+  ];
+}

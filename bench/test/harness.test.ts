@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatReport, measure, ratios, type Suite } from '../src/harness.ts';
+import { formatFigures, formatReport, measure, ratios, type Suite } from '../src/harness.ts';
 
 const suite: Suite = {
   name: 'demo',
@@ -41,5 +41,21 @@ describe('bench harness', () => {
     const measurements = await measure(suite, { timeMs: 20 });
     expect(measurements.map((measurement) => measurement.name)).toEqual(['fast', 'slow']);
     for (const measurement of measurements) expect(measurement.opsPerSecond).toBeGreaterThan(0);
+  });
+
+  it('formats the figures of a scenario suite with PASS/FAIL per goal', () => {
+    const scenario = { name: 'demo', description: 'a scenario', run: async () => [] };
+    expect(
+      formatFigures(scenario, [
+        { label: 'throughput', value: '1,234 records/s' },
+        { label: 'peak RSS', value: '150.0 MB', goal: '<= 200 MB', met: true },
+        { label: 'refused', value: '3', goal: '0', met: false },
+      ]),
+    ).toEqual([
+      '# demo: a scenario',
+      '  throughput  1,234 records/s',
+      '  peak RSS           150.0 MB  (goal <= 200 MB: PASS)',
+      '  refused                   3  (goal 0: FAIL)',
+    ]);
   });
 });
