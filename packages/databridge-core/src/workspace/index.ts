@@ -1,0 +1,1 @@
+export { type OpenWorkspaceOptions, openWorkspace, type Workspace } from './open-workspace.js';
