@@ -1,15 +1,33 @@
-import { Browser, type Sandbox, signInToVisma, startSandbox, VISMA_SEED } from '@databridge/sandbox';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
-  completeAuthorization,
-  createAuthorizationRequest,
-  createVismaClient,
-  discoverVismaAuth,
-  isVismaError,
-  type VismaAuth,
-  type VismaClient,
-  type VismaConnection,
-  type VismaErrorKind,
-} from '@databridge/visma-client';
+  type Connection,
+  checkConnection,
+  encodeMasterKey,
+  generateMasterKey,
+  openWorkspace,
+  type Profile,
+  profileHealth,
+  type Run,
+  reconnect,
+  runProfile,
+  type Workspace,
+} from '@databridge/core';
+import {
+  Browser,
+  type Sandbox,
+  SUPEROFFICE_SEED,
+  signInToSuperOffice,
+  signInToVisma,
+  startSandbox,
+  VISMA_SEED,
+} from '@databridge/sandbox';
+import {
+  completeSuperOfficeAuthorization,
+  createSuperOfficeAuthorizationRequest,
+} from '@databridge/superoffice-client';
+import { completeAuthorization, createAuthorizationRequest } from '@databridge/visma-client';
 
 /** Where the demo writes what it does; a `Console`-like sink so tests can capture it. */
 export interface DemoOutput {
@@ -17,158 +35,226 @@ export interface DemoOutput {
 }
 
 const REDIRECT_URI = 'http://127.0.0.1/callback';
+const [NORDLYS] = VISMA_SEED.companies;
+const [ADA] = VISMA_SEED.users;
+const [VISMA_APP] = VISMA_SEED.apps;
+const [SO_NORDLYS] = SUPEROFFICE_SEED.tenants;
+const [SIRI] = SUPEROFFICE_SEED.users;
+const [SO_APP] = SUPEROFFICE_SEED.apps;
 
-function seedUser(email: string) {
-  const user = VISMA_SEED.users.find((candidate) => candidate.email === email);
-  if (!user) throw new Error(`The sandbox seed has no user ${email}`);
-  return user;
+function seeded<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new Error(`The sandbox seed has no ${what}`);
+  return value;
 }
 
-function seedCompany(name: string) {
-  const company = VISMA_SEED.companies.find((candidate) => candidate.name === name);
-  if (!company) throw new Error(`The sandbox seed has no company ${name}`);
-  return company;
+/** The app settings a real installation keeps in `<home>/config.json` or `DATABRIDGE_*` variables. */
+function sandboxEnv(sandbox: Sandbox, masterKey: string): Record<string, string> {
+  return {
+    DATABRIDGE_MASTER_KEY: masterKey,
+    DATABRIDGE_VISMA_CLIENT_ID: seeded(VISMA_APP, 'Visma app').clientId,
+    DATABRIDGE_VISMA_CLIENT_SECRET: seeded(VISMA_APP, 'Visma app').clientSecret,
+    DATABRIDGE_VISMA_ISSUER: sandbox.visma.issuer,
+    DATABRIDGE_VISMA_API_URL: sandbox.visma.apiBaseUrl,
+    DATABRIDGE_SUPEROFFICE_CLIENT_ID: seeded(SO_APP, 'SuperOffice app').clientId,
+    DATABRIDGE_SUPEROFFICE_CLIENT_SECRET: seeded(SO_APP, 'SuperOffice app').clientSecret,
+    DATABRIDGE_SUPEROFFICE_ENVIRONMENT: sandbox.superOffice.issuer,
+  };
 }
 
-function seedApp(clientId: string) {
-  const app = VISMA_SEED.apps.find((candidate) => candidate.clientId === clientId);
-  if (!app) throw new Error(`The sandbox seed has no app ${clientId}`);
-  return app;
-}
-
-/**
- * Signs in the way a person would, through the sandbox sign-in pages: a fresh authorization request (forced login,
- * PKCE), a new browser with no session, the login form, the company picker and consent, then the code exchange.
- */
-async function signIn(
-  sandbox: Sandbox,
-  auth: VismaAuth,
-  who: { email: string; password: string; tenantId: string },
-): Promise<VismaConnection> {
+/** Signs in to Visma the way a person would (forced fresh login in a new browser), through the sandbox's pages. */
+async function signInVisma(ws: Workspace, sandbox: Sandbox): Promise<object> {
+  const auth = seeded((await ws.systems()).visma, 'Visma settings').auth;
   const request = await createAuthorizationRequest(auth, { redirectUri: REDIRECT_URI });
-  const callback = await signInToVisma(new Browser(sandbox.visma.issuer), request.url, who);
-  return completeAuthorization(auth, request, callback, { expectedCompanyId: who.tenantId });
+  const ada = seeded(ADA, 'Visma user');
+  const company = seeded(NORDLYS, 'Visma company');
+  const callback = await signInToVisma(new Browser(sandbox.visma.issuer), request.url, {
+    ...ada,
+    tenantId: company.tenantId,
+  });
+  return completeAuthorization(auth, request, callback, { expectedCompanyId: company.tenantId });
 }
 
-/** One real API call: reads the first customer (one page). */
-async function firstCustomer(client: VismaClient): Promise<{ number: string; name: string } | undefined> {
-  for await (const customer of client.customers.list()) return customer;
-  return undefined;
+/** Signs in to SuperOffice (SuperID) as the tenant's administrator. */
+async function signInSuperOffice(ws: Workspace, sandbox: Sandbox): Promise<object> {
+  const auth = seeded((await ws.systems()).superoffice, 'SuperOffice settings').auth;
+  const tenant = seeded(SO_NORDLYS, 'SuperOffice tenant');
+  const request = await createSuperOfficeAuthorizationRequest(auth, {
+    redirectUri: REDIRECT_URI,
+    tenant: tenant.ctx,
+  });
+  const callback = await signInToSuperOffice(new Browser(sandbox.superOffice.issuer), request.url, {
+    ...seeded(SIRI, 'SuperOffice user'),
+    tenant: tenant.ctx,
+  });
+  return completeSuperOfficeAuthorization(auth, request, callback);
 }
 
-/** Makes the call, expects it to fail with `kind`, and prints the classified error. Anything else propagates. */
-async function expectFailure(out: DemoOutput, client: VismaClient, kind: VismaErrorKind): Promise<void> {
-  try {
-    await firstCustomer(client);
-  } catch (error) {
-    if (!isVismaError(error, kind)) throw error;
-    out.log(`   customers.list() failed as expected: VismaError kind ${error.kind} (HTTP ${error.status})`);
-    out.log(`   remedy: ${error.remedy}`);
-    return;
-  }
-  throw new Error(`customers.list() succeeded, but a '${kind}' error was expected`);
+function summary(run: Run): string {
+  const c = run.counts;
+  const seconds =
+    run.startedAt && run.finishedAt
+      ? ((Date.parse(run.finishedAt) - Date.parse(run.startedAt)) / 1000).toFixed(1)
+      : '?';
+  return (
+    `${run.state}: ${c.seen} read, ${c.created} created, ${c.updated} updated, ${c.unchanged} unchanged, ` +
+    `${c.skipped} skipped, ${c.failed} failed; ${run.apiCalls} API calls in ${seconds} s`
+  );
 }
 
 /**
- * `databridge demo`: runs, step by step, what the Visma work can do today, against the local sandbox only (real
- * HTTP on loopback, real OAuth code flow with PKCE, real sign-in pages driven by a scripted browser).
+ * `databridge demo`: the whole story against the local sandbox, each step shown as it happens: a fresh store in a
+ * temporary home, both systems connected by scripted sign-ins, a ready-made SuperOffice → Visma profile and a real
+ * sync; then the Visma grant is revoked, the next run stops at once with the remedy and every profile on the
+ * connection shows it; one reconnect (forced fresh login) repairs them, and the run resumes from its checkpoint
+ * without a duplicate.
  */
 export async function runDemo(out: DemoOutput): Promise<void> {
   out.log('DataBridge demo: every step below runs for real, on loopback only.');
-  out.log('The Visma services are the local sandbox stand-ins; nothing leaves this machine.');
+  out.log('Visma.net and SuperOffice are the local sandbox stand-ins; nothing leaves this machine.');
 
-  out.log('1. Starting the local sandbox ...');
-  const sandbox = await startSandbox();
+  out.log('1. Starting the sandbox and a fresh DataBridge home ...');
+  const sandbox = await startSandbox({ superOfficeApi: { contacts: 40 } });
+  const home = await mkdtemp(join(tmpdir(), 'databridge-demo-'));
+  const ws = await openWorkspace({
+    home,
+    env: sandboxEnv(sandbox, encodeMasterKey(generateMasterKey())),
+    clients: { superoffice: { requestsPerSecond: 200 } },
+  });
   try {
-    out.log(`   control API   ${sandbox.url}`);
-    out.log(`   Visma Connect ${sandbox.visma.issuer}`);
-    out.log(`   Visma.net API ${sandbox.visma.apiBaseUrl}`);
+    out.log(`   Visma Connect ${sandbox.visma.issuer}, Visma.net API ${sandbox.visma.apiBaseUrl}`);
+    out.log(`   SuperOffice SuperID ${sandbox.superOffice.issuer}`);
+    out.log(`   home ${home} (store databridge.db, tokens sealed with AES-256-GCM)`);
 
-    const ada = seedUser('ada@nordlys.example');
-    const nordlys = seedCompany('Nordlys AS');
-    const app = seedApp('isv_databridge');
-    const who = { email: ada.email, password: ada.password, tenantId: nordlys.tenantId };
-
+    const ada = seeded(ADA, 'Visma user');
+    const company = seeded(NORDLYS, 'Visma company');
+    const tenant = seeded(SO_NORDLYS, 'SuperOffice tenant');
     out.log(
-      `2. Signing in interactively as ${ada.email} (authorization code + PKCE, forced fresh login) ...`,
+      `2. Connecting Visma.net: ${ada.email} signs in (code + PKCE, forced fresh login) and picks ${company.name} ...`,
     );
-    const auth = await discoverVismaAuth({
-      clientId: app.clientId,
-      clientSecret: app.clientSecret,
-      issuer: sandbox.visma.issuer,
+    const visma = await ws.store.createConnection({
+      system: 'visma',
+      name: 'Visma Nordlys',
+      tenantId: company.tenantId,
+      tenantName: company.name,
+      accountUser: ada.email,
     });
-    out.log(`   discovered ${sandbox.visma.issuer}/.well-known/openid-configuration (app ${app.clientId})`);
+    await reconnect(ws, visma.id, await signInVisma(ws, sandbox));
+    const checked = await checkConnection(await ws.health(), visma.id);
     out.log(
-      `   a scripted browser fills in the login form and picks ${nordlys.name} in the company picker ` +
-        `(${ada.email} has API User on two companies)`,
-    );
-    const connection = await signIn(sandbox, auth, who);
-    out.log(
-      `   signed in as ${connection.user?.email ?? '(no e-mail)'} (${connection.user?.name ?? 'no name'}), ` +
-        `company ${nordlys.name} (${connection.companyId}); refresh token: ${
-          connection.tokens.refreshToken === undefined ? 'no' : 'yes'
-        }`,
+      `   connection "${visma.name}" stored sealed; live check (needs the 'API User' role): ${checked.health}`,
     );
 
-    out.log('3. Reading customers through a client bound to that company ...');
-    const client = createVismaClient({
-      auth,
-      connection,
-      apiBaseUrl: sandbox.visma.apiBaseUrl,
-      companyName: nordlys.name,
-      retry: { minDelayMs: 50 },
+    out.log(`3. Connecting SuperOffice: ${seeded(SIRI, 'user').email} signs in to tenant ${tenant.name} ...`);
+    const superoffice = await ws.store.createConnection({
+      system: 'superoffice',
+      name: 'SuperOffice Nordlys',
+      tenantId: tenant.ctx,
+      tenantName: tenant.name,
+      accountUser: seeded(SIRI, 'user').email,
     });
-    let count = 0;
-    const firstThree: string[] = [];
-    for await (const customer of client.customers.list()) {
-      count += 1;
-      if (firstThree.length < 3) firstThree.push(`${customer.number} ${customer.name}`);
+    await reconnect(ws, superoffice.id, await signInSuperOffice(ws, sandbox));
+    const soChecked = await checkConnection(await ws.health(), superoffice.id);
+    out.log(`   connection "${superoffice.name}" stored sealed; live check: ${soChecked.health}`);
+
+    out.log('4. Two profiles on those connections, from the ready-made mappings ...');
+    const companies = await ws.store.createProfile({
+      name: 'Companies',
+      source: { connectionId: superoffice.id, entity: 'Contact' },
+      target: { connectionId: visma.id, entity: 'customer' },
+      direction: 'source_to_target',
+      mapping: 'superoffice-contact-to-visma-customer',
+      matchingKeys: ['corporateId', 'name+mainAddress.postalCode'],
+      options: { pageSize: 10 },
+    });
+    const persons = await ws.store.createProfile({
+      name: 'Persons',
+      source: { connectionId: superoffice.id, entity: 'Person' },
+      target: { connectionId: visma.id, entity: 'contact' },
+      direction: 'source_to_target',
+      mapping: 'superoffice-person-to-visma-contact',
+      matchingKeys: ['email'],
+      options: {
+        lookups: {
+          vismaCustomerNumberByContactId: {
+            links: 'Companies',
+            key: 'sourceKey',
+            value: { target: 'number' },
+          },
+        },
+      },
+    });
+    out.log(
+      `   "${companies.name}": SuperOffice companies → Visma customers (matched on org.nr, then name + postcode)`,
+    );
+    out.log(`   "${persons.name}": SuperOffice persons → Visma contacts of the synced customers`);
+
+    out.log('5. Dry run of "Companies" (first 3 records): what a run would do, writing nothing ...');
+    const dry = await runProfile(ws.sync, companies.id, { dryRun: true, limit: 3 });
+    for (const entry of dry.plan)
+      out.log(
+        `   ${entry.action} SuperOffice company ${entry.sourceKey}${entry.reason ? ` (${entry.reason})` : ''}`,
+      );
+
+    out.log('6. A real sync of "Companies" ...');
+    const first = await runProfile(ws.sync, companies.id, { trigger: 'demo' });
+    out.log(`   ${summary(first.run)}`);
+    const personsRun = await runProfile(ws.sync, persons.id, { trigger: 'demo' });
+    out.log(`   "Persons": ${summary(personsRun.run)}`);
+
+    out.log('7. Meanwhile in SuperOffice: 3 companies are renamed ...');
+    const contacts = sandbox.superOffice.api.data.tenant(tenant.ctx).tables.Contact;
+    const changed = (contacts.all() as { ContactId: number; Name: string }[]).slice(1, 4);
+    for (const contact of changed)
+      contacts.put(contact.ContactId, {
+        ...contact,
+        Name: `${contact.Name} Holding`,
+        UpdatedDate: new Date().toISOString(),
+      });
+
+    out.log(
+      `8. ... and the Visma grant of ${ada.email} is revoked (consent withdrawn, as after the Visma Connect move) ...`,
+    );
+    sandbox.visma.world.revokeGrants(seeded(VISMA_APP, 'Visma app').clientId, ada.sub);
+    const stopped = await runProfile(ws.sync, companies.id, { trigger: 'demo' });
+    out.log(`   the run stopped at once: ${summary(stopped.run)}`);
+    out.log(`   error (${stopped.run.error?.kind}): ${stopped.run.error?.message}`);
+    out.log(`   remedy: ${stopped.run.error?.remedy ?? '(none)'}`);
+    const broken = (await ws.store.getConnection(visma.id)) as Connection;
+    out.log(`   connection "${broken.name}" is now ${broken.health}; every profile on it shows the same:`);
+    for (const profile of [companies, persons] as Profile[]) {
+      const health = await profileHealth(ws.store, profile);
+      out.log(`     ${profile.name}: ${health.health}`);
     }
-    out.log(`   ${count} customers in ${nordlys.name} (paged with pageNumber/pageSize); the first three:`);
-    for (const line of firstThree) out.log(`     ${line}`);
 
-    out.log('4. Creating a customer ...');
-    const created = await client.customers.create({
-      name: 'Fjordkraft Handel AS',
-      corporateId: '987654321',
-      mainAddress: { addressLine1: 'Strandgata 1', postalCode: '5013', city: 'Bergen', countryId: 'NO' },
-    });
-    out.log(`   created customer ${created.id} (Location: ${created.location})`);
-
-    out.log(`5. An administrator takes the 'API User' role from ${ada.email} on ${nordlys.name} ...`);
-    sandbox.visma.world.setRole(ada.sub, nordlys.tenantId, 'API User', false);
-    await expectFailure(out, client, 'permission');
-    sandbox.visma.world.setRole(ada.sub, nordlys.tenantId, 'API User', true);
-    const afterRole = await firstCustomer(client);
+    out.log('9. Reconnecting once (a new browser and a forced fresh login, no private window needed) ...');
+    const repaired = await reconnect(ws, visma.id, await signInVisma(ws, sandbox));
     out.log(
-      `   role given back; customers.list() works again (first customer ${afterRole?.number ?? 'none'}); ` +
-        'the sandbox applies role changes at once, real Visma.net can take 10-15 minutes',
+      `   ${repaired.connection.name} is ${repaired.connection.health}; repaired profiles: ${repaired.profiles
+        .map((p) => p.name)
+        .sort()
+        .join(', ')}`,
     );
 
-    out.log(`6. The grant of ${app.clientId} for ${ada.email} is revoked (consent withdrawn) ...`);
-    sandbox.visma.world.revokeGrants(app.clientId, ada.sub);
-    await expectFailure(out, client, 'reauth_required');
-
-    out.log('7. Reconnecting: a new authorization request and a new browser, so a fresh login is forced ...');
-    const reconnected = await signIn(sandbox, auth, who);
-    const client2 = createVismaClient({
-      auth,
-      connection: reconnected,
-      apiBaseUrl: sandbox.visma.apiBaseUrl,
-      companyName: nordlys.name,
-      retry: { minDelayMs: 50 },
-    });
-    let countAfter = 0;
-    for await (const _customer of client2.customers.list()) countAfter += 1;
-    const delta = countAfter === count + 1 ? ` (${count} + the one created in step 4)` : '';
+    out.log('10. The run resumes from its checkpoint ...');
+    const resumed = await runProfile(ws.sync, companies.id, { trigger: 'demo' });
+    out.log(`   ${summary(resumed.run)}`);
+    const links = await ws.store.listLinks(companies.id);
+    const customers = sandbox.visma.api.data.company(company.tenantId).customers.all();
+    const targets = new Set(links.map((link) => link.targetKey));
+    const orphans = customers.filter((c) => targets.has(String((c as { internalId: number }).internalId)));
     out.log(
-      `   reconnected as ${reconnected.user?.email ?? '(no e-mail)'} to ${nordlys.name}; customers.list() works ` +
-        `again: ${countAfter} customers${delta}`,
+      `   ${links.length} SuperOffice companies linked to ${targets.size} distinct Visma customers ` +
+        `(${orphans.length} found in Visma): no duplicate`,
     );
   } finally {
+    await ws.close();
     await sandbox.close();
-    out.log('Sandbox stopped.');
+    await rm(home, { recursive: true, force: true });
+    out.log('Sandbox stopped and the temporary home removed.');
   }
-  out.log('Next: `databridge sandbox` keeps the stand-ins running and prints the demo logins and apps;');
+  out.log('Next: `databridge sandbox` keeps the stand-ins running and prints the logins and settings;');
+  out.log(
+    '      `databridge connect visma`, `databridge profiles add`, `databridge run <profile> --dry-run`;',
+  );
   out.log('      `pnpm test` runs every test; `databridge --help` lists the commands.');
 }
