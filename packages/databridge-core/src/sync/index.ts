@@ -13,7 +13,6 @@ export {
   DEFAULT_OVERLAP_MS,
   type PassSettings,
   type ProfileSettings,
-  profileOptionsSchema,
   resolveProfileSettings,
 } from './profile-settings.js';
 export { RunInProgressError } from './run-in-progress-error.js';

@@ -69,19 +69,19 @@ export interface ProfileSettings {
   readonly forward?: PassSettings | undefined;
   /** Target → source (two-way or `target_to_source` profiles). */
   readonly reverse?: PassSettings | undefined;
-  /** See {@link profileOptionsSchema}. */
+  /** From `profile.options` (see the core README, "Options"). */
   readonly overlapMs: number;
-  /** See {@link profileOptionsSchema}. */
+  /** From `profile.options` (see the core README, "Options"). */
   readonly pageSize: number;
-  /** See {@link profileOptionsSchema}. */
+  /** From `profile.options` (see the core README, "Options"). */
   readonly concurrency: number;
-  /** See {@link profileOptionsSchema}. */
+  /** From `profile.options` (see the core README, "Options"). */
   readonly writeBack?: { readonly field: string; readonly from: string } | undefined;
-  /** See {@link profileOptionsSchema}. */
+  /** From `profile.options` (see the core README, "Options"). */
   readonly skipOwnChanges: boolean;
-  /** See {@link profileOptionsSchema}. */
+  /** From `profile.options` (see the core README, "Options"). */
   readonly retry?: RetryBudget | undefined;
-  /** See {@link profileOptionsSchema}. */
+  /** From `profile.options` (see the core README, "Options"). */
   readonly lookups: Readonly<Record<string, LookupSource>>;
   /** Caches the mappings may use without configuration (every miss falls back to a default): empty unless configured. */
   readonly optionalLookups: readonly string[];
