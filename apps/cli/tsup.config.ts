@@ -7,4 +7,6 @@ export default defineConfig({
   dts: { entry: 'src/index.ts' },
   sourcemap: true,
   clean: true,
+  // Keep `node:` specifiers: `node:sqlite` exists only under that name.
+  removeNodeProtocol: false,
 });

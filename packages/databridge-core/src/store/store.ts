@@ -83,6 +83,8 @@ export interface Store {
   listProfiles(filter?: { readonly connectionId?: string }): Promise<Profile[]>;
   /** Changes a profile. */
   updateProfile(id: string, patch: ProfilePatch): Promise<Profile>;
+  /** Deletes a profile with its runs, run records, checkpoint and links (its connections stay). */
+  deleteProfile(id: string): Promise<void>;
 
   /** Creates a run with zero counts. */
   createRun(input: NewRun): Promise<Run>;

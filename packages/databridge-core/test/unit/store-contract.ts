@@ -253,6 +253,25 @@ export function storeContract(name: string, makeStore: () => Promise<StoreFixtur
       });
     });
 
+    describe('deleting a profile', () => {
+      it('takes its runs, records, checkpoint and links with it, and keeps the connections', async () => {
+        const [a, b] = await twoConnections();
+        if (!a || !b) throw new Error('setup');
+        const profile = await profileOn(a.id, b.id);
+        const run = await store.createRun({ profileId: profile.id });
+        await store.appendRunRecords(run.id, [{ sourceKey: 's', outcome: 'created' }]);
+        await store.setCheckpoint(profile.id, { v: 1 });
+        await store.upsertLink({ profileId: profile.id, sourceKey: 's', targetKey: 't', hash: 'h' });
+        await store.deleteProfile(profile.id);
+        expect(await store.getProfile(profile.id)).toBeUndefined();
+        expect(await store.getRun(run.id)).toBeUndefined();
+        expect(await store.getCheckpoint(profile.id)).toBeUndefined();
+        expect(await store.listLinks(profile.id)).toEqual([]);
+        expect(await store.getConnection(a.id)).toBeDefined();
+        await expect(store.deleteProfile(profile.id)).rejects.toThrow(/profile/);
+      });
+    });
+
     describe('checkpoints and links', () => {
       it('sets and replaces a checkpoint', async () => {
         const [a, b] = await twoConnections();

@@ -92,3 +92,9 @@ export function updateProfile(context: SqliteContext, id: string, patch: Profile
   if (result.changes === 0) throw new StoreNotFoundError('profile', id);
   return mustGet(context, id);
 }
+
+/** See {@link Store.deleteProfile}: runs, records, checkpoint and links go with it (ON DELETE CASCADE). */
+export function deleteProfile(context: SqliteContext, id: string): void {
+  const result = context.db.prepare('DELETE FROM profiles WHERE id = ?').run(id);
+  if (result.changes === 0) throw new StoreNotFoundError('profile', id);
+}

@@ -115,6 +115,11 @@ export abstract class SqliteView implements Store {
     return this.gate(() => profiles.updateProfile(this.context, id, patch));
   }
 
+  /** {@inheritDoc Store.deleteProfile} */
+  deleteProfile(id: string): Promise<void> {
+    return this.gate(() => profiles.deleteProfile(this.context, id));
+  }
+
   /** {@inheritDoc Store.createRun} */
   createRun(input: NewRun): Promise<Run> {
     return this.gate(() => runs.createRun(this.context, input));
