@@ -117,9 +117,18 @@ export function loadSystemsConfig(options: LoadSystemsConfigOptions): SystemsCon
 export async function discoverSystems(config: SystemsConfig): Promise<ConnectionSystems> {
   const systems: { -readonly [K in keyof ConnectionSystems]: ConnectionSystems[K] } = {};
   if (config.visma) {
-    const { clientId, clientSecret, issuer, apiBaseUrl } = config.visma;
+    const { clientId, clientSecret, issuer, apiBaseUrl, service } = config.visma;
     systems.visma = {
       auth: await discoverVismaAuth({ clientId, ...(clientSecret ? { clientSecret } : {}), issuer }),
+      ...(service
+        ? {
+            serviceAuth: await discoverVismaAuth({
+              clientId: service.clientId,
+              ...(service.clientSecret ? { clientSecret: service.clientSecret } : {}),
+              issuer,
+            }),
+          }
+        : {}),
       ...(apiBaseUrl ? { apiBaseUrl } : {}),
     };
   }

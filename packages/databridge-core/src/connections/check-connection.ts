@@ -6,7 +6,7 @@ import type { Connection } from '../model/connection.js';
 import type { Store } from '../store/store.js';
 import { sealedTokenStore } from '../vault/sealed-token-store.js';
 import type { TokenVault } from '../vault/token-vault.js';
-import type { ConnectionSystems } from './connection-systems.js';
+import { type ConnectionSystems, vismaAuthFor } from './connection-systems.js';
 import { type ConnectionHealth, healthForErrorKind } from './health.js';
 import type { HealthEvents } from './health-events.js';
 
@@ -84,7 +84,7 @@ async function probe(deps: HealthCheckDeps, connection: Connection): Promise<Con
     const stored = await tokens.load(connection.id);
     if (!stored) throw new Error(`Connection ${connection.id} has no tokens`);
     const client = createVismaClient({
-      auth: system.auth,
+      auth: vismaAuthFor(system, stored.connection),
       connection: stored.connection,
       companyId: connection.tenantId,
       ...(connection.tenantName ? { companyName: connection.tenantName } : {}),

@@ -1,5 +1,5 @@
 export { checkAll, checkConnection, type HealthCheckDeps } from './check-connection.js';
-export type { ConnectionSystems } from './connection-systems.js';
+export { type ConnectionSystems, vismaAuthFor } from './connection-systems.js';
 export { type ConnectionHealth, healthForErrorKind, isUsable } from './health.js';
 export { type HealthChangeEvent, HealthEvents } from './health-events.js';
 export { type ProfileHealth, profileHealth } from './profile-health.js';

@@ -4,7 +4,7 @@ import {
   type SuperOfficeRetryOptions,
 } from '@databridge/superoffice-client';
 import { createVismaClient, type VismaConnection, type VismaRetryOptions } from '@databridge/visma-client';
-import type { ConnectionSystems } from '../connections/connection-systems.js';
+import { type ConnectionSystems, vismaAuthFor } from '../connections/connection-systems.js';
 import type { Connection } from '../model/connection.js';
 import type { Store } from '../store/store.js';
 import { sealedTokenStore } from '../vault/sealed-token-store.js';
@@ -95,7 +95,7 @@ async function vismaConnector(options: ConnectorResolverOptions, connection: Con
   if (!stored) throw neverSignedIn(connection);
   const calls = countingFetch();
   const client = createVismaClient({
-    auth: settings.auth,
+    auth: vismaAuthFor(settings, stored.connection),
     connection: stored.connection,
     companyId: connection.tenantId,
     ...(connection.tenantName ? { companyName: connection.tenantName } : {}),

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Browser, type Sandbox, signInToVisma, startSandbox, VISMA_SEED } from '@databridge/sandbox';
 import {
   completeAuthorization,
+  connectService,
   createAuthorizationRequest,
   discoverVismaAuth,
   type VismaAuth,
@@ -126,5 +127,44 @@ describe('connection health, driven by the sandbox', () => {
       tenantId: NORDLYS.tenantId,
     });
     expect((await checkConnection(deps(), created.id)).health).toBe('needs_reauth');
+  });
+
+  it('renews a service connection with the service app, and says so when none is configured', async () => {
+    const service = VISMA_SEED.apps.find((app) => app.kind === 'service');
+    if (!service) throw new Error('seed has no service app');
+    const serviceAuth = await discoverVismaAuth({
+      clientId: service.clientId,
+      clientSecret: service.clientSecret,
+      issuer: sandbox.visma.issuer,
+    });
+    const signedIn = await connectService(serviceAuth, { companyId: NORDLYS.tenantId });
+    const created = await store.createConnection({
+      system: 'visma',
+      name: 'Service',
+      tenantId: NORDLYS.tenantId,
+    });
+    // Stored as already expired, so the check must renew it first.
+    const expired = { ...signedIn, tokens: { ...signedIn.tokens, expiresAt: Date.now() - 1000 } };
+    await store.compareAndSwapTokens(
+      created.id,
+      1,
+      vault.seal(created.id, TOKENS_PURPOSE, JSON.stringify(expired)),
+    );
+    const systems = { visma: { auth, serviceAuth, apiBaseUrl: sandbox.visma.apiBaseUrl } };
+    expect(await checkConnection({ store, vault, systems }, created.id)).toMatchObject({ health: 'ok' });
+    expect((await store.getConnection(created.id))?.version).toBe(3);
+
+    const other = await store.createConnection({
+      system: 'visma',
+      name: 'Service 2',
+      tenantId: NORDLYS.tenantId,
+    });
+    await store.compareAndSwapTokens(
+      other.id,
+      1,
+      vault.seal(other.id, TOKENS_PURPOSE, JSON.stringify(expired)),
+    );
+    const without = await checkConnection({ store, vault, systems: { visma: { auth } } }, other.id);
+    expect(without.lastError?.message).toContain('no service app is configured');
   });
 });
