@@ -2,6 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
+  type Sandbox,
   type SuperOfficeSandbox,
   type SuperOfficeSandboxUser,
   startSandbox,
@@ -139,6 +140,42 @@ function describeSuperOffice(
   return lines;
 }
 
+/**
+ * The `DATABRIDGE_*` environment that points the `databridge` command at a running sandbox: the interactive and
+ * service Visma apps, the Visma Connect issuer and API, and the SuperOffice app with the SuperID issuer. Every
+ * value is a sandbox fixture (the secrets are the sandbox's fixed demo values).
+ */
+export function sandboxEnvironment(sandbox: Sandbox): Record<string, string> {
+  const visma = VISMA_SEED.apps.find((app) => app.clientId === 'isv_databridge');
+  const service = VISMA_SEED.apps.find((app) => app.kind === 'service');
+  const superOffice = [...sandbox.superOffice.world.apps.values()][0];
+  return {
+    ...(visma
+      ? { DATABRIDGE_VISMA_CLIENT_ID: visma.clientId, DATABRIDGE_VISMA_CLIENT_SECRET: visma.clientSecret }
+      : {}),
+    DATABRIDGE_VISMA_ISSUER: sandbox.visma.issuer,
+    DATABRIDGE_VISMA_API_URL: sandbox.visma.apiBaseUrl,
+    ...(service
+      ? {
+          DATABRIDGE_VISMA_SERVICE_CLIENT_ID: service.clientId,
+          DATABRIDGE_VISMA_SERVICE_CLIENT_SECRET: service.clientSecret,
+        }
+      : {}),
+    ...(superOffice
+      ? {
+          DATABRIDGE_SUPEROFFICE_CLIENT_ID: superOffice.clientId,
+          DATABRIDGE_SUPEROFFICE_CLIENT_SECRET: superOffice.clientSecret,
+        }
+      : {}),
+    DATABRIDGE_SUPEROFFICE_ENVIRONMENT: sandbox.superOffice.issuer,
+  };
+}
+
+/** Quotes a value for a POSIX shell when it needs it. */
+function shellQuote(value: string): string {
+  return /^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replaceAll("'", "'\\''")}'`;
+}
+
 /** `databridge sandbox`: starts the local stand-ins and keeps them running until interrupted. */
 export async function runSandbox(out: DemoOutput, options: { port: number; host: string }): Promise<void> {
   const sandbox = await startSandbox(options);
@@ -173,6 +210,9 @@ export async function runSandbox(out: DemoOutput, options: { port: number; host:
     out.log(
       `  SuperOffice tenant states: ${Object.keys(TENANT_STATES).join(', ')}; move: true switches the host.`,
     );
+    out.log('Point the databridge command at this sandbox (paste into another shell):');
+    for (const [name, value] of Object.entries(sandboxEnvironment(sandbox)))
+      out.log(`  export ${name}=${shellQuote(value)}`);
     out.log('Press Ctrl-C to stop.');
     await stopped;
   } finally {
