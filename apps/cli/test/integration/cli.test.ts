@@ -33,7 +33,7 @@ describe('databridge (built binary)', () => {
     expect(stdout).toContain('Usage: databridge [options] [command]');
     expect(stdout).toMatch(/demo\s+run the whole story/);
     expect(stdout).toMatch(/--home <dir>\s+the DataBridge home/);
-    expect(stdout).toMatch(/sandbox \[options\]\s+start the local Visma and SuperOffice stand-ins/);
+    expect(stdout).toMatch(/sandbox \[options\]\s+start the local Visma and SuperOffice\s+stand-ins/);
     expect(stdout).toContain('Exit codes: 0 success');
     expect(stdout).toContain('$ databridge demo');
   });
