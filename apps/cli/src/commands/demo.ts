@@ -28,6 +28,7 @@ import {
   createSuperOfficeAuthorizationRequest,
 } from '@databridge/superoffice-client';
 import { completeAuthorization, createAuthorizationRequest } from '@databridge/visma-client';
+import { sandboxEnvironment } from './sandbox.js';
 
 /** Where the demo writes what it does; a `Console`-like sink so tests can capture it. */
 export interface DemoOutput {
@@ -40,25 +41,10 @@ const [ADA] = VISMA_SEED.users;
 const [VISMA_APP] = VISMA_SEED.apps;
 const [SO_NORDLYS] = SUPEROFFICE_SEED.tenants;
 const [SIRI] = SUPEROFFICE_SEED.users;
-const [SO_APP] = SUPEROFFICE_SEED.apps;
 
 function seeded<T>(value: T | undefined, what: string): T {
   if (value === undefined) throw new Error(`The sandbox seed has no ${what}`);
   return value;
-}
-
-/** The app settings a real installation keeps in `<home>/config.json` or `DATABRIDGE_*` variables. */
-function sandboxEnv(sandbox: Sandbox, masterKey: string): Record<string, string> {
-  return {
-    DATABRIDGE_MASTER_KEY: masterKey,
-    DATABRIDGE_VISMA_CLIENT_ID: seeded(VISMA_APP, 'Visma app').clientId,
-    DATABRIDGE_VISMA_CLIENT_SECRET: seeded(VISMA_APP, 'Visma app').clientSecret,
-    DATABRIDGE_VISMA_ISSUER: sandbox.visma.issuer,
-    DATABRIDGE_VISMA_API_URL: sandbox.visma.apiBaseUrl,
-    DATABRIDGE_SUPEROFFICE_CLIENT_ID: seeded(SO_APP, 'SuperOffice app').clientId,
-    DATABRIDGE_SUPEROFFICE_CLIENT_SECRET: seeded(SO_APP, 'SuperOffice app').clientSecret,
-    DATABRIDGE_SUPEROFFICE_ENVIRONMENT: sandbox.superOffice.issuer,
-  };
 }
 
 /** Signs in to Visma the way a person would (forced fresh login in a new browser), through the sandbox's pages. */
@@ -117,7 +103,8 @@ export async function runDemo(out: DemoOutput): Promise<void> {
   const home = await mkdtemp(join(tmpdir(), 'databridge-demo-'));
   const ws = await openWorkspace({
     home,
-    env: sandboxEnv(sandbox, encodeMasterKey(generateMasterKey())),
+    // The settings a real installation keeps in `<home>/config.json` or `DATABRIDGE_*` variables.
+    env: { ...sandboxEnvironment(sandbox), DATABRIDGE_MASTER_KEY: encodeMasterKey(generateMasterKey()) },
     clients: { superoffice: { requestsPerSecond: 200 } },
   });
   try {

@@ -20,7 +20,7 @@ describe('runCli', () => {
     );
     expect(text).toContain('Sandbox stopped');
     expect(lines.at(-1)).toContain('`pnpm test`');
-  });
+  }, 30_000);
 
   it('maps usage errors to exit code 2', async () => {
     expect(await runCli(['no-such-command'], { log: () => {} })).toBe(EXIT_CODES.needsAction);
