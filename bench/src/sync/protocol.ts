@@ -42,17 +42,29 @@ export interface SandboxStats {
 /** What the parent sends the sandbox process. */
 export type SandboxCommand = { readonly type: 'stats' } | { readonly type: 'close' };
 
-/** How the sync process is started (its argv[2], as JSON); the master key comes in `DATABRIDGE_MASTER_KEY`. */
+/** An OAuth client of the sandbox (its seed's app). */
+export interface AppCredentials {
+  readonly clientId: string;
+  readonly clientSecret: string;
+}
+
+/**
+ * How the sync process is started (its argv[2], as JSON); the master key comes in `DATABRIDGE_MASTER_KEY`. The parent
+ * has signed in already (`sign-in.ts`): the home holds both connections, their tokens sealed with that key, and the
+ * profile.
+ */
 export interface SyncConfig {
   readonly vismaIssuer: string;
   readonly vismaApiBaseUrl: string;
   readonly superOfficeIssuer: string;
-  /** A fresh, empty DataBridge home (SQLite store). */
+  /** The DataBridge home (SQLite store) the parent prepared. */
   readonly home: string;
-  /** Profile `pageSize`. */
-  readonly pageSize: number;
-  /** Profile `concurrency` (records of a page synced at once). */
-  readonly concurrency: number;
+  /** The profile to run (SuperOffice Contact → Visma customer). */
+  readonly profileId: string;
+  /** The sandbox's Visma app, for token refreshes. */
+  readonly vismaApp: AppCredentials;
+  /** The sandbox's SuperOffice app, for token refreshes. */
+  readonly superOfficeApp: AppCredentials;
   /** Visma client requests in flight. */
   readonly vismaConcurrency: number;
   /** Also run an unchanged re-run after clearing the checkpoint. */

@@ -1,101 +1,38 @@
 /**
- * The measured process of the sync benchmark: a fresh SqliteStore in a temp home, a TokenVault keyed from
- * `DATABRIDGE_MASTER_KEY`, sign-ins to both sandbox systems (scripted browser) stored as sealed connections, the
- * built-in connectors from `createConnectorResolver`, and `runProfile` on a SuperOffice Contact → Visma customer
- * profile. Started by `suites/sync.ts` with a {@link SyncConfig} as argv[2] and an IPC channel.
+ * The measured process of the sync benchmark: the SqliteStore in the home the suite prepared (both connections with
+ * sealed tokens, and the profile: the suite signed in, see `sign-in.ts`), a TokenVault keyed from
+ * `DATABRIDGE_MASTER_KEY`, the built-in connectors from `createConnectorResolver`, and `runProfile` on the SuperOffice
+ * Contact → Visma customer profile. It loads `@databridge/core` and the two clients only, not the sandbox. Started by
+ * `suites/sync.ts` with a {@link SyncConfig} as argv[2] and an IPC channel.
  */
+
+import { getHeapSpaceStatistics } from 'node:v8';
 import {
   createConnectorResolver,
   loadMasterKey,
   type Run,
   runProfile,
   SqliteStore,
-  TOKENS_PURPOSE,
   TokenVault,
 } from '@databridge/core';
-import {
-  Browser,
-  SUPEROFFICE_SEED,
-  signInToSuperOffice,
-  signInToVisma,
-  VISMA_SEED,
-} from '@databridge/sandbox';
-import {
-  completeSuperOfficeAuthorization,
-  createSuperOfficeAuthorizationRequest,
-  discoverSuperOffice,
-} from '@databridge/superoffice-client';
-import {
-  completeAuthorization,
-  createAuthorizationRequest,
-  discoverVismaAuth,
-} from '@databridge/visma-client';
+import { discoverSuperOffice } from '@databridge/superoffice-client';
+import { discoverVismaAuth } from '@databridge/visma-client';
 import { highWaterMarkKiB, type RunFigures, type SyncConfig, type SyncMessage } from './protocol.ts';
 
-const REDIRECT_URI = 'http://127.0.0.1/callback';
 // The suite went away: stop too.
 process.on('disconnect', () => process.exit(1));
 const config = JSON.parse(process.argv[2] ?? '{}') as SyncConfig;
-const [company] = VISMA_SEED.companies;
-const [ada] = VISMA_SEED.users;
-const [vismaApp] = VISMA_SEED.apps;
-const [tenant] = SUPEROFFICE_SEED.tenants;
-const [siri] = SUPEROFFICE_SEED.users;
-const [soApp] = SUPEROFFICE_SEED.apps;
 const send = process.send?.bind(process);
-if (!company || !ada || !vismaApp || !tenant || !siri || !soApp || !send)
-  throw new Error('Start this from the sync suite (needs IPC and the sandbox seed)');
+if (!send || !config.profileId)
+  throw new Error('Start this from the sync suite (needs IPC and a prepared home)');
 
 const { masterKey, source } = loadMasterKey({ home: config.home });
 if (source !== 'env') throw new Error('Give the master key in DATABRIDGE_MASTER_KEY');
 const store = await SqliteStore.open({ home: config.home });
 const vault = new TokenVault({ masterKey });
 
-// Sign in to both systems as a person would (scripted browser against the sandbox's sign-in pages).
-const vismaAuth = await discoverVismaAuth({
-  clientId: vismaApp.clientId,
-  clientSecret: vismaApp.clientSecret,
-  issuer: config.vismaIssuer,
-});
-const vismaRequest = await createAuthorizationRequest(vismaAuth, { redirectUri: REDIRECT_URI });
-const vismaCallback = await signInToVisma(new Browser(config.vismaIssuer), vismaRequest.url, {
-  ...ada,
-  tenantId: company.tenantId,
-});
-const vismaTokens = await completeAuthorization(vismaAuth, vismaRequest, vismaCallback);
-
-const soAuth = await discoverSuperOffice({
-  environment: config.superOfficeIssuer,
-  clientId: soApp.clientId,
-  clientSecret: soApp.clientSecret,
-});
-const soRequest = await createSuperOfficeAuthorizationRequest(soAuth, {
-  redirectUri: REDIRECT_URI,
-  tenant: tenant.ctx,
-});
-const soCallback = await signInToSuperOffice(new Browser(config.superOfficeIssuer), soRequest.url, {
-  ...siri,
-  tenant: tenant.ctx,
-});
-const soTokens = await completeSuperOfficeAuthorization(soAuth, soRequest, soCallback);
-
-/** Stores a connection with its tokens sealed, as the CLI's connect does. */
-async function storeConnection(
-  system: string,
-  name: string,
-  tenantId: string,
-  tokens: object,
-): Promise<string> {
-  const created = await store.createConnection({ system, name, tenantId });
-  await store.compareAndSwapTokens(
-    created.id,
-    created.version,
-    vault.seal(created.id, TOKENS_PURPOSE, JSON.stringify(tokens)),
-  );
-  return created.id;
-}
-const crm = await storeConnection('superoffice', 'CRM Nordlys', tenant.ctx, soTokens);
-const erp = await storeConnection('visma', 'ERP Nordlys', company.tenantId, vismaTokens);
+const vismaAuth = await discoverVismaAuth({ ...config.vismaApp, issuer: config.vismaIssuer });
+const soAuth = await discoverSuperOffice({ environment: config.superOfficeIssuer, ...config.superOfficeApp });
 
 const connectors = createConnectorResolver({
   store,
@@ -107,18 +44,7 @@ const connectors = createConnectorResolver({
   superoffice: { requestsPerSecond: 1000, concurrency: 16 },
   visma: { concurrency: config.vismaConcurrency },
 });
-
-const profile = await store.createProfile({
-  name: 'Bench: companies to customers',
-  source: { connectionId: crm, entity: 'Contact' },
-  target: { connectionId: erp, entity: 'customer' },
-  direction: 'source_to_target',
-  mapping: 'superoffice-contact-to-visma-customer',
-  // The seed gives every company its own e-mail (post@<name><index>.example); OrgNr is random in 900M–999M, so at
-  // 100k companies some 50 pairs share one, and names repeat (a few hundred combinations).
-  matchingKeys: ['mainContact.email'],
-  options: { pageSize: config.pageSize, concurrency: config.concurrency },
-});
+const profile = { id: config.profileId };
 
 const debug = process.env.DATABRIDGE_BENCH_SYNC_DEBUG === '1';
 const memory = (at: string): void => {
@@ -126,13 +52,16 @@ const memory = (at: string): void => {
   (globalThis as { gc?: () => void }).gc?.();
   const m = process.memoryUsage();
   const mb = (n: number) => `${(n / 1e6).toFixed(0)}MB`;
+  const spaces = getHeapSpaceStatistics()
+    .filter((space) => space.space_size >= 1e6)
+    .map((space) => `${space.space_name.replace('_space', '')} ${mb(space.space_size)}`)
+    .join(' ');
   console.error(
-    `[sync] ${at}: rss ${mb(m.rss)} heapUsed ${mb(m.heapUsed)} heapTotal ${mb(m.heapTotal)} external ${mb(m.external)} arrayBuffers ${mb(m.arrayBuffers)}`,
+    `[sync] ${at}: rss ${mb(m.rss)} heapUsed ${mb(m.heapUsed)} heapTotal ${mb(m.heapTotal)} external ${mb(m.external)} arrayBuffers ${mb(m.arrayBuffers)} (${spaces})`,
   );
 };
-memory('signed in');
+memory('ready');
 if (debug) {
-  const { getHeapSpaceStatistics } = await import('node:v8');
   process.on('exit', () => {
     for (const space of getHeapSpaceStatistics())
       console.error(

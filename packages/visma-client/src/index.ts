@@ -45,7 +45,7 @@ export {
   type VismaRetryOptions,
   type VismaTransportSettings,
 } from './http/create-transport.js';
-export { RateLimitGate, type RateLimitState } from './http/rate-limit-gate.js';
+export { RateLimitGate, type RateLimitPermit, type RateLimitState } from './http/rate-limit-gate.js';
 export type { QueryValue, VismaRequest, VismaResponse, VismaTransport } from './http/transport.js';
 export {
   DEFAULT_VISMA_API_BASE_URL,

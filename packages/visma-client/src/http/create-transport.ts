@@ -83,7 +83,8 @@ export function createVismaTransport(settings: VismaTransportSettings): VismaTra
         idempotent,
       };
       assertCompany(connection.tokens.accessToken, connection.companyId, options.companyId, label);
-      await gate.acquire(request.signal);
+      // One unit of the budget from here until the answer's headers (or the failure) settle it (visma-net.md §4).
+      const permit = await gate.acquire(request.signal);
       let response: Response;
       try {
         response = await http(request.path.replace(/^\/+/, ''), {
@@ -98,11 +99,12 @@ export function createVismaTransport(settings: VismaTransportSettings): VismaTra
           ...(request.signal ? { signal: request.signal } : {}),
         });
       } catch (error) {
+        permit.settle();
         if (isNetworkError(error) || isTimeoutError(error))
           throw classifyNetworkError(error.cause ?? error, context);
         throw classifyNetworkError(error, context);
       }
-      gate.update(response.headers);
+      permit.settle(response.headers);
       const body = await readBody(response, label);
       if (response.ok) return { status: response.status, headers: response.headers, body };
       const error = classifyVismaError({ status: response.status, headers: response.headers, body }, context);

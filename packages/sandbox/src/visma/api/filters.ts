@@ -1,4 +1,5 @@
 import { validationError } from './errors.js';
+import type { IndexedField, RecordTable, Row, TimestampedDto } from './record-table.js';
 
 /**
  * visma-net.md §6 "Date filters": `lastModifiedDateTime` (and `createdDateTime`, …) need the mandatory companion
@@ -83,10 +84,40 @@ export function equalsFilter(
   query: URLSearchParams,
   name: string,
 ): ((value: string | undefined) => boolean) | undefined {
-  const raw = query.get(name);
-  if (raw === null || raw === '') return undefined;
+  const raw = equalsValue(query, name);
+  if (raw === undefined) return undefined;
   const wanted = raw.toLowerCase();
   return (value) => value !== undefined && value.toLowerCase() === wanted;
+}
+
+/** The value of an equality filter in the query; `undefined` when absent or empty (no filter). */
+export function equalsValue(query: URLSearchParams, name: string): string | undefined {
+  const raw = query.get(name);
+  return raw === null || raw === '' ? undefined : raw;
+}
+
+/** An equality filter a table's field index can answer: the index name, its field and the wanted value. */
+export interface IndexedEquals<T> {
+  readonly name: string;
+  readonly field: IndexedField<T>;
+  readonly value: string;
+}
+
+/**
+ * The rows a filtered list needs to look at: those of its most selective equality filter, from the table's field
+ * index (in list order, a superset of the matches), or every row when it has none. The caller still applies every
+ * predicate, so the answer (order, `totalCount`, paging) is the same as a scan of the whole table; only faster.
+ */
+export function candidateRows<T extends TimestampedDto>(
+  table: RecordTable<T>,
+  filters: readonly IndexedEquals<T>[],
+): readonly Row<T>[] {
+  let best = table.rows();
+  for (const filter of filters) {
+    const rows = table.matching(filter.name, filter.field, filter.value);
+    if (rows.length < best.length) best = rows;
+  }
+  return best;
 }
 
 /** Combines predicates (all must hold); `undefined` when there are none, so paging can slice without scanning. */

@@ -51,7 +51,8 @@ export interface Page<T> {
 
 /**
  * Pages through `rows` in their stored (stable) order. Without a filter this is a slice; with one it is a single
- * linear scan that keeps only the requested window, so 100k rows never cost more than one pass per page.
+ * linear scan that keeps only the requested window. Exact-match filters pass only their candidates from a field
+ * index here (`candidateRows` in filters.ts), so a lookup by e-mail or number scans its matches, not the table.
  */
 export function paginate<T>(rows: readonly T[], page: PageRequest, matches?: (row: T) => boolean): Page<T> {
   const start = (page.pageNumber - 1) * page.pageSize;

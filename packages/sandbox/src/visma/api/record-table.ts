@@ -1,7 +1,8 @@
 /**
  * An in-memory table of read DTOs in a stable order (ascending internal id), indexed by its key (number, contact id,
  * reference number) and optionally by `internalId`. Lookups are O(1) and inserts append, so 100k records per company
- * stay cheap; only deletes (rare) cost O(n).
+ * stay cheap; only deletes (rare) cost O(n). Exact-match list filters use {@link RecordTable.matching}: a per-field
+ * index built on first use and kept up to date by every insert, write (`touch`) and delete.
  */
 
 /** The fields every stored record carries (visma-net.md §5.4 `timeStamp`, §6 `lastModifiedDateTime`). */
@@ -19,7 +20,21 @@ export interface Row<T> {
   readonly record: T;
   modifiedMs: number;
   readonly createdMs: number;
+  /** Insertion sequence: list order is ascending `seq` (inserts append, deletes keep the order of the rest). */
+  readonly seq: number;
 }
+
+/** The lower-cased value of a record's field that an exact-match filter compares; `undefined` never matches. */
+export type IndexedField<T> = (record: T) => string | undefined;
+
+/** One field's index: rows by lower-cased value, each bucket in list order, and the value each row is filed under. */
+interface FieldIndex<T> {
+  readonly field: IndexedField<T>;
+  readonly buckets: Map<string, Row<T>[]>;
+  readonly valueOf: Map<Row<T>, string>;
+}
+
+const NO_ROWS: readonly never[] = [];
 
 /** A table of records of one kind in one company. Records are live objects: read them, don't mutate them. */
 export class RecordTable<T extends TimestampedDto> {
@@ -29,6 +44,8 @@ export class RecordTable<T extends TimestampedDto> {
   readonly #keyOf: (record: T) => string;
   readonly #idOf: ((record: T) => number) | undefined;
   readonly #stamp: () => string;
+  readonly #indexes = new Map<string, FieldIndex<T>>();
+  #seq = 0;
 
   /** @internal */
   constructor(keyOf: (record: T) => string, idOf: ((record: T) => number) | undefined, stamp: () => string) {
@@ -84,14 +101,32 @@ export class RecordTable<T extends TimestampedDto> {
     return this.#byId.get(internalId);
   }
 
+  /**
+   * @internal The rows whose `field` equals `value` case-insensitively (as `value.toLowerCase() ===
+   * field(record).toLowerCase()`), in list order. `name` identifies the field: one name, one field per table. The
+   * index is built on the first call (one pass) and then maintained by insert, touch and remove, so a lookup costs
+   * O(matches) instead of a scan of the table. Records must change only through {@link modify} or a write that is
+   * `touch`ed, as they must for `lastModifiedDateTime` anyway.
+   */
+  matching(name: string, field: IndexedField<T>, value: string): readonly Row<T>[] {
+    let index = this.#indexes.get(name);
+    if (!index) {
+      index = { field, buckets: new Map(), valueOf: new Map() };
+      for (const row of this.#rows) file(index, row);
+      this.#indexes.set(name, index);
+    }
+    return index.buckets.get(value.toLowerCase()) ?? NO_ROWS;
+  }
+
   /** @internal Appends a record; its key must be new. */
   insert(record: T, createdMs: number, modifiedMs: number): Row<T> {
-    const row: Row<T> = { record, createdMs, modifiedMs };
+    const row: Row<T> = { record, createdMs, modifiedMs, seq: this.#seq++ };
     const key = this.#keyOf(record).toLowerCase();
     if (this.#byKey.has(key)) throw new Error(`Duplicate key ${key}`);
     this.#rows.push(row);
     this.#byKey.set(key, row);
     if (this.#idOf) this.#byId.set(this.#idOf(record), row);
+    for (const index of this.#indexes.values()) file(index, row);
     return row;
   }
 
@@ -102,6 +137,7 @@ export class RecordTable<T extends TimestampedDto> {
     this.#byKey.delete(key.toLowerCase());
     if (this.#idOf) this.#byId.delete(this.#idOf(row.record));
     this.#rows.splice(this.#rows.indexOf(row), 1);
+    for (const index of this.#indexes.values()) unfile(index, row);
     return true;
   }
 
@@ -110,7 +146,40 @@ export class RecordTable<T extends TimestampedDto> {
     row.modifiedMs = at;
     row.record.lastModifiedDateTime = formatTimestamp(at);
     row.record.timeStamp = this.#stamp();
+    // The write may have changed indexed fields: refile the row where its value changed.
+    for (const index of this.#indexes.values()) {
+      if (index.valueOf.get(row) === index.field(row.record)?.toLowerCase()) continue;
+      unfile(index, row);
+      file(index, row);
+    }
   }
+}
+
+/** Files a row under its current value, keeping the bucket in list (`seq`) order. */
+function file<T>(index: FieldIndex<T>, row: Row<T>): void {
+  const value = index.field(row.record)?.toLowerCase();
+  if (value === undefined) return;
+  index.valueOf.set(row, value);
+  const bucket = index.buckets.get(value);
+  if (!bucket) {
+    index.buckets.set(value, [row]);
+    return;
+  }
+  // Appends are the common case (inserts come last); a refiled row goes back to its place by `seq`.
+  let at = bucket.length;
+  while (at > 0 && (bucket[at - 1] as Row<T>).seq > row.seq) at--;
+  bucket.splice(at, 0, row);
+}
+
+function unfile<T>(index: FieldIndex<T>, row: Row<T>): void {
+  const value = index.valueOf.get(row);
+  if (value === undefined) return;
+  index.valueOf.delete(row);
+  const bucket = index.buckets.get(value);
+  if (!bucket) return;
+  const at = bucket.indexOf(row);
+  if (at >= 0) bucket.splice(at, 1);
+  if (bucket.length === 0) index.buckets.delete(value);
 }
 
 /**

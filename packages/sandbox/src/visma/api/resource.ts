@@ -2,7 +2,14 @@ import type { VismaCompanyData } from './company-data.js';
 import type { ApiHandler, ApiRequestContext, ApiResponse } from './context.js';
 import type { IdDescriptionDto } from './dtos.js';
 import { validationError } from './errors.js';
-import { allOf, dateCondition, equalsFilter } from './filters.js';
+import {
+  allOf,
+  candidateRows,
+  dateCondition,
+  equalsFilter,
+  equalsValue,
+  type IndexedEquals,
+} from './filters.js';
 import { listResponse } from './list.js';
 import { formatTimestamp, type RecordTable, type Row, type TimestampedDto } from './record-table.js';
 import type { Route } from './router.js';
@@ -45,9 +52,12 @@ export function listHandler<T extends TimestampedDto>(
   return (context) => {
     const { query } = context;
     const predicates: (((row: Row<T>) => boolean) | undefined)[] = [];
+    const indexed: IndexedEquals<T>[] = [];
     for (const [name, field] of Object.entries(filters.equals)) {
       const matches = equalsFilter(query, name);
       predicates.push(matches && ((row) => matches(field(row.record))));
+      const value = equalsValue(query, name);
+      if (value !== undefined) indexed.push({ name, field, value });
     }
     predicates.push(filters.other?.(query));
     for (const name of filters.dates) {
@@ -55,7 +65,8 @@ export function listHandler<T extends TimestampedDto>(
       const time = DATE_FIELDS[name];
       predicates.push(matches && ((row) => matches(time(row))));
     }
-    return listResponse(context, resource.table(context.company).rows(), allOf(predicates));
+    const table = resource.table(context.company);
+    return listResponse(context, candidateRows(table, indexed), allOf(predicates));
   };
 }
 

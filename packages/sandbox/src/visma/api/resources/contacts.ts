@@ -3,7 +3,14 @@ import { jsonBody } from '../context.js';
 import { dto, type Unwrapped, unwrapDto } from '../dto-value.js';
 import type { ContactDto } from '../dtos.js';
 import { validationError } from '../errors.js';
-import { allOf, dateCondition, equalsFilter } from '../filters.js';
+import {
+  allOf,
+  candidateRows,
+  dateCondition,
+  equalsFilter,
+  equalsValue,
+  type IndexedEquals,
+} from '../filters.js';
 import { listResponse } from '../list.js';
 import { formatTimestamp, type Row } from '../record-table.js';
 import type { Route } from '../router.js';
@@ -22,6 +29,15 @@ export const CONTACT_UPDATE_SCHEMA = {
   phone1: dto.string,
   phone2: dto.string,
   active: dto.boolean,
+} as const;
+
+/** The contact fields the list filters compare exactly; each names its field index (shared with `customer/{n}/contact`). */
+export const CONTACT_FIELDS = {
+  businessAccount: (contact: ContactDto) => contact.businessAccount,
+  email: (contact: ContactDto) => contact.email,
+  firstName: (contact: ContactDto) => contact.firstName,
+  lastName: (contact: ContactDto) => contact.lastName,
+  displayName: (contact: ContactDto) => contact.displayName,
 } as const;
 
 const INSERT = 'Error inserting the contact';
@@ -47,7 +63,12 @@ function list(context: ApiRequestContext): ApiResponse {
       : (row) => String(row.record.active) === active.toLowerCase(),
     modified && ((row) => modified(row.modifiedMs)),
   ]);
-  return listResponse(context, context.company.contacts.rows(), matches);
+  const indexed: IndexedEquals<ContactDto>[] = [];
+  for (const [name, field] of Object.entries(CONTACT_FIELDS)) {
+    const value = equalsValue(query, name);
+    if (value !== undefined) indexed.push({ name, field, value });
+  }
+  return listResponse(context, candidateRows(context.company.contacts, indexed), matches);
 }
 
 function findRow(context: ApiRequestContext): Row<ContactDto> {

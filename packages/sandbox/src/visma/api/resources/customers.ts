@@ -25,6 +25,7 @@ import {
   CONTACT_INFO_SCHEMA,
   newAddress,
 } from '../writes.js';
+import { CONTACT_FIELDS } from './contacts.js';
 
 /** visma-net.md §7.1 Customer: `GET/POST /v1/customer`, `GET/PUT /v1/customer/{number}` and `/internal/{id}`. */
 
@@ -170,9 +171,10 @@ const update = updateHandler(customers, (context, customer) => {
 function contactsOf(context: ApiRequestContext): ApiResponse {
   const customer = customers.find(context).record;
   const wanted = customer.number.toLowerCase();
+  const { contacts } = context.company;
   return listResponse(
     context,
-    context.company.contacts.rows(),
+    contacts.matching('businessAccount', CONTACT_FIELDS.businessAccount, customer.number),
     (row) => row.record.businessAccount?.toLowerCase() === wanted,
   );
 }
