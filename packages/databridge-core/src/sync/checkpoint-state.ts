@@ -8,8 +8,13 @@ export interface PassCheckpoint {
    * watermark is the start of the last successful run, never the attempt time of a failed one).
    */
   readonly watermark?: string | undefined;
-  /** A run that stopped half-way: when it started (the watermark it will set) and the last acknowledged page. */
-  readonly resume?: { readonly startedAt: string; readonly cursor: JsonValue } | undefined;
+  /**
+   * A run that stopped half-way: when it started (the watermark it will set), the last acknowledged page, and
+   * whether more records failed than the checkpoint could carry (then the watermark must not move).
+   */
+  readonly resume?:
+    | { readonly startedAt: string; readonly cursor: JsonValue; readonly overflow?: true | undefined }
+    | undefined;
   /** Keys of records that failed and are read again first by the next run, so no change is lost. */
   readonly retry?: readonly string[] | undefined;
 }
@@ -37,7 +42,13 @@ const jsonValue: z.ZodType<JsonValue> = z.lazy(() =>
 
 const passSchema = z.object({
   watermark: z.iso.datetime({ offset: true }).optional(),
-  resume: z.object({ startedAt: z.iso.datetime({ offset: true }), cursor: jsonValue }).optional(),
+  resume: z
+    .object({
+      startedAt: z.iso.datetime({ offset: true }),
+      cursor: jsonValue,
+      overflow: z.literal(true).optional(),
+    })
+    .optional(),
   retry: z.array(z.string()).optional(),
 });
 

@@ -16,6 +16,6 @@ export {
   resolveProfileSettings,
 } from './profile-settings.js';
 export { RunInProgressError } from './run-in-progress-error.js';
-export { acquireRunLease, RUN_LEASE_TTL_MS, type RunLease } from './run-lease.js';
+export { acquireRunLease, LeaseLostError, RUN_LEASE_TTL_MS, type RunLease } from './run-lease.js';
 export type { PlanEntry, RetryBudget, RunProfileOptions, RunProgress, RunReport } from './run-options.js';
 export { runProfile, type SyncDeps } from './run-profile.js';

@@ -1,4 +1,5 @@
 import type { ConnectorRecord } from '../connectors/connector.js';
+import { toClassifiedError } from '../errors/to-classified-error.js';
 import type { JsonValue } from '../model/json.js';
 import type { NewRunRecord } from '../model/run.js';
 import type { PassCheckpoint } from './checkpoint-state.js';
@@ -9,7 +10,7 @@ import {
   stopGuard,
   syncRecord,
 } from './record-sync.js';
-import { isRetryableKind, kindOf, withRetry } from './retry.js';
+import { isRetryableKind, isStopKind, kindOf, withRetry } from './retry.js';
 import type { PlanEntry } from './run-options.js';
 import type { Tally } from './tally.js';
 
@@ -57,31 +58,53 @@ export async function runPass(
   const { ctx, checkpoint, limit } = run;
   const startedAt = checkpoint.resume?.startedAt ?? run.runStartedAt;
   const failed = new Set<string>();
+  // More failures than a checkpoint carries: the watermark must then stay where it was, also across a resume.
+  let overflowed = checkpoint.resume?.overflow === true;
   let remaining = limit ?? Number.POSITIVE_INFINITY;
   let read = 0;
-  const progress = (cursor: JsonValue): PassCheckpoint | undefined =>
-    limit === undefined
-      ? {
-          watermark: checkpoint.watermark,
-          resume: { startedAt, cursor },
-          retry: failed.size > 0 ? [...failed].slice(0, MAX_RETRY_KEYS) : undefined,
-        }
-      : undefined;
+  const progress = (cursor: JsonValue): PassCheckpoint | undefined => {
+    if (limit !== undefined) return undefined;
+    if (failed.size > MAX_RETRY_KEYS) overflowed = true;
+    return {
+      watermark: checkpoint.watermark,
+      resume: { startedAt, cursor, ...(overflowed ? { overflow: true } : {}) },
+      retry: failed.size > 0 ? [...failed].slice(0, MAX_RETRY_KEYS) : undefined,
+    };
+  };
+  const page = async (records: readonly ConnectorRecord[], cursor: JsonValue, extra: NewRunRecord[] = []) => {
+    const { results, stop } = await processPage(run, records, failed);
+    const done = results.filter((result): result is RecordResult => result !== undefined);
+    const acknowledged = { records: [...extra, ...done.map((r) => r.record)], plan: done.map((r) => r.plan) };
+    if (stop !== undefined) {
+      // Record what was written before the stop; the checkpoint stays at the last whole page.
+      await run.acknowledge({ ...acknowledged, checkpoint: undefined });
+      throw stop;
+    }
+    await run.acknowledge({ ...acknowledged, checkpoint: progress(cursor) });
+  };
 
   const retryKeys = (checkpoint.retry ?? []).slice(0, remaining);
   const retried = new Set(retryKeys);
   if (retryKeys.length > 0) {
     const records: ConnectorRecord[] = [];
+    const unreadable: NewRunRecord[] = [];
     for (const key of retryKeys) {
-      const record = await withRetry(ctx.allowance, () =>
-        ctx.from.connector.read(ctx.from.entity, key, ctx.signal ? { signal: ctx.signal } : {}),
-      ).catch(stopGuard(ctx, ctx.from));
-      if (record) records.push(record);
+      try {
+        const record = await withRetry(ctx.allowance, () =>
+          ctx.from.connector.read(ctx.from.entity, key, ctx.signal ? { signal: ctx.signal } : {}),
+        );
+        if (record) records.push(record);
+      } catch (error) {
+        if (isStopKind(kindOf(error))) stopGuard(ctx, ctx.from)(error);
+        // One unreadable record must not block the profile: it stays on the list for the next run.
+        failed.add(key);
+        run.tally.add('failed');
+        unreadable.push({ sourceKey: key, outcome: 'failed', error: toClassifiedError(error, ctx.now()) });
+      }
     }
     remaining -= retryKeys.length;
     read += records.length;
-    const results = await processPage(run, records, failed);
-    await run.acknowledge({ ...split(results), checkpoint: progress(checkpoint.resume?.cursor ?? null) });
+    await page(records, checkpoint.resume?.cursor ?? null, unreadable);
   }
 
   if (remaining > 0) {
@@ -90,8 +113,10 @@ export async function runPass(
         ? undefined
         : new Date(Date.parse(checkpoint.watermark) - ctx.settings.overlapMs);
     let after: JsonValue | undefined = checkpoint.resume?.cursor ?? undefined;
-    // A read that fails half-way (after the client's own retries) starts again after the last acknowledged page.
-    for (let attempt = 1; remaining > 0; attempt++) {
+    // A read that fails half-way (after the client's own retries) starts again after the last acknowledged page;
+    // the attempts count per page, not per pass.
+    let attempt = 0;
+    for (;;) {
       try {
         const pages = ctx.from.connector.readChanges(ctx.from.entity, {
           since,
@@ -99,19 +124,20 @@ export async function runPass(
           pageSize: Math.min(ctx.settings.pageSize, remaining),
           signal: ctx.signal,
         });
-        for await (const page of pages) {
-          const records = page.records.filter((record) => !retried.has(record.key)).slice(0, remaining);
+        for await (const changed of pages) {
+          const records = changed.records.filter((record) => !retried.has(record.key)).slice(0, remaining);
           remaining -= records.length;
           read += records.length;
-          const results = await processPage(run, records, failed);
-          await run.acknowledge({ ...split(results), checkpoint: progress(page.cursor) });
-          after = page.cursor;
+          await page(records, changed.cursor);
+          after = changed.cursor;
+          attempt = 0;
           if (remaining <= 0) break;
         }
         break;
       } catch (error) {
         if (error instanceof StopRunSignal || !isRetryableKind(kindOf(error)))
           stopGuard(ctx, ctx.from)(error);
+        attempt += 1;
         if (attempt >= ctx.allowance.attempts || !(await ctx.allowance.wait(attempt, error))) throw error;
       }
     }
@@ -119,10 +145,11 @@ export async function runPass(
 
   if (limit !== undefined) return { checkpoint: undefined, read };
   const keys = [...failed];
+  if (keys.length > MAX_RETRY_KEYS) overflowed = true;
   return {
     checkpoint: {
       // Too many failures to carry: keep the old watermark so the next run reads them again as changes.
-      watermark: keys.length > MAX_RETRY_KEYS ? checkpoint.watermark : startedAt,
+      watermark: overflowed ? checkpoint.watermark : startedAt,
       retry: keys.length > 0 ? keys.slice(0, MAX_RETRY_KEYS) : undefined,
     },
     read,
@@ -131,15 +158,15 @@ export async function runPass(
 
 /**
  * Syncs a page's records, `concurrency` at a time (records are independent; their order in the run log is kept).
- * A stop signal lets the records in flight finish, starts no new ones, and is rethrown, so the page is never
- * acknowledged.
+ * A stop signal lets the records in flight finish, starts no new ones, and is returned with the results so far, so
+ * the page is never acknowledged as a whole.
  */
 async function processPage(
   run: PassRun,
   records: readonly ConnectorRecord[],
   failed: Set<string>,
-): Promise<RecordResult[]> {
-  const results: RecordResult[] = new Array(records.length);
+): Promise<{ results: (RecordResult | undefined)[]; stop: unknown }> {
+  const results: (RecordResult | undefined)[] = new Array(records.length).fill(undefined);
   let next = 0;
   let stop: unknown;
   const worker = async (): Promise<void> => {
@@ -163,10 +190,5 @@ async function processPage(
     }
   };
   await Promise.all(Array.from({ length: Math.min(run.ctx.settings.concurrency, records.length) }, worker));
-  if (stop !== undefined) throw stop;
-  return results;
-}
-
-function split(results: readonly RecordResult[]): { records: NewRunRecord[]; plan: PlanEntry[] } {
-  return { records: results.map((r) => r.record), plan: results.map((r) => r.plan) };
+  return { results, stop };
 }

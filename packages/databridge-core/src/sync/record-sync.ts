@@ -1,5 +1,6 @@
 import type { ConnectorRecord, MatchCriteria, WriteResult } from '../connectors/connector.js';
 import { ConnectorError } from '../connectors/connector-error.js';
+import type { ErrorKind } from '../errors/error-kind.js';
 import { toClassifiedError } from '../errors/to-classified-error.js';
 import type { MappingContext } from '../mapping/context.js';
 import { mustParsePath, readPath, writePath } from '../mapping/path.js';
@@ -7,6 +8,7 @@ import type { ClassifiedError } from '../model/classified-error.js';
 import type { NewRunRecord, RecordOutcome, RunRecordDetail } from '../model/run.js';
 import { contentHash } from './content-hash.js';
 import { allFields, diffFields } from './field-diff.js';
+import type { KeyedLocks } from './keyed-locks.js';
 import type { PassSettings, ProfileSettings } from './profile-settings.js';
 import { isRetryableKind, isStopKind, kindOf, type RetryAllowance, withRetry } from './retry.js';
 import type { PlanEntry } from './run-options.js';
@@ -29,6 +31,8 @@ export interface RecordSyncContext {
   readonly mappingContext: MappingContext;
   readonly signal: AbortSignal | undefined;
   readonly now: () => Date;
+  /** Serialises records of a pass whose matching keys resolve to the same values. */
+  readonly locks: KeyedLocks;
 }
 
 /** How one record ended. */
@@ -77,7 +81,9 @@ export async function syncRecord(ctx: RecordSyncContext, source: ConnectorRecord
     if (error instanceof StopRunSignal) throw error;
     if ((error as Error).name === 'AbortError' && ctx.signal?.aborted) throw error;
     const classified = toClassifiedError(error, ctx.now());
-    const retry = (error as { noRetry?: boolean }).noRetry !== true && classified.kind !== 'validation';
+    // Everything else is read again first by the next run (an API's validation error may pass once the target's
+    // data is fixed); mapping failures wait for the source record to change, which brings it back anyway.
+    const retry = (error as { noRetry?: boolean }).noRetry !== true;
     return {
       record: {
         sourceKey: source.key,
@@ -153,21 +159,27 @@ async function flow(ctx: RecordSyncContext, source: ConnectorRecord, guard: Guar
   const mapped = ctx.pass.map(source.data, ctx.mappingContext);
   if (mapped.status === 'skipped') return new Outcome('skipped', { reason: mapped.skipped }, pair?.toKey);
   if (mapped.status === 'failed') {
-    throw new ConnectorError(
-      'validation',
-      `Mapping failed: ${mapped.errors.map((e) => `${e.field}: ${e.message}`).join('; ')}`,
-      { remedy: 'Fix the source record or the profile mapping.' },
+    throw Object.assign(
+      new ConnectorError(
+        'validation',
+        `Mapping failed: ${mapped.errors.map((e) => `${e.field}: ${e.message}`).join('; ')}`,
+        { remedy: 'Fix the source record or the profile mapping.' },
+      ),
+      { noRetry: true },
     );
   }
   const payload = mapped.output;
   const invalid = to.description?.validateWrite?.(payload) ?? [];
   if (invalid.length > 0) {
-    throw new ConnectorError(
-      'validation',
-      `The mapped record is not a valid ${to.entity}: ${invalid.join('; ')}`,
-      {
-        remedy: 'Fix the source record or the profile mapping.',
-      },
+    throw Object.assign(
+      new ConnectorError(
+        'validation',
+        `The mapped record is not a valid ${to.entity}: ${invalid.join('; ')}`,
+        {
+          remedy: 'Fix the source record or the profile mapping.',
+        },
+      ),
+      { noRetry: true },
     );
   }
   const hash = contentHash(payload);
@@ -178,12 +190,22 @@ async function flow(ctx: RecordSyncContext, source: ConnectorRecord, guard: Guar
       pair.toKey,
     );
 
-  let target: ConnectorRecord | undefined;
-  let matchedBy: string;
-  if (pair) {
-    target = await withRetry(allowance, () => to.connector.read(to.entity, pair.toKey, opts(ctx))).catch(
-      guard(to),
-    );
+  if (pair && pair.toKey.startsWith(UNCONFIRMED)) {
+    // An earlier create may have gone through without an answer. Only matching keys can tell; never create again
+    // without them.
+    if (ctx.pass.matchingKeys.length === 0) {
+      throw new ConnectorError(
+        'conflict',
+        `An earlier create of this ${to.connector.system} ${to.entity} may have gone through without an answer, and the profile has no matching keys to check`,
+        {
+          remedy: `Check ${to.connector.system} for it, then add matching keys to the profile: the engine links it or creates it.`,
+        },
+      );
+    }
+  } else if (pair) {
+    const target = await withRetry(allowance, () =>
+      to.connector.read(to.entity, pair.toKey, opts(ctx)),
+    ).catch(guard(to));
     if (!target) {
       throw new ConnectorError(
         'not_found',
@@ -193,13 +215,25 @@ async function flow(ctx: RecordSyncContext, source: ConnectorRecord, guard: Guar
         },
       );
     }
-    matchedBy = 'link';
-  } else {
-    const found = await match(ctx, payload, source.key, guard);
-    target = found?.record;
-    matchedBy = found?.by ?? 'created';
+    return write(ctx, source, payload, hash, target, 'link', guard);
   }
+  // No link yet: find or create under a lock on the matching values, so two records of this page that look like
+  // the same target never both create it (the second then finds it linked to the first: an ambiguous match).
+  return ctx.locks.run(lockKeys(ctx, payload), async () => {
+    const found = await match(ctx, payload, source.key, guard);
+    return write(ctx, source, payload, hash, found?.record, found?.by ?? 'created', guard);
+  });
+}
 
+async function write(
+  ctx: RecordSyncContext,
+  source: ConnectorRecord,
+  payload: Record<string, unknown>,
+  hash: string,
+  target: ConnectorRecord | undefined,
+  matchedBy: string,
+  guard: Guard,
+): Promise<Outcome> {
   if (!target) {
     if (ctx.pass.mode === 'update_only')
       return new Outcome('skipped', { reason: 'no linked or matching record, and this pass only updates' });
@@ -211,7 +245,22 @@ async function flow(ctx: RecordSyncContext, source: ConnectorRecord, guard: Guar
       { reason: `a matching record exists (${matchedBy}), and this pass only creates`, matchedBy },
       target.key,
     );
-  return update(ctx, source, payload, hash, target, matchedBy, pair === undefined, guard);
+  return update(ctx, source, payload, hash, target, matchedBy, guard);
+}
+
+/** The values of every matching key set that resolves, as lock keys. */
+function lockKeys(ctx: RecordSyncContext, payload: Record<string, unknown>): string[] {
+  return ctx.pass.matchingKeys.flatMap((keys) => {
+    const criteria = criteriaOf(keys, payload);
+    // Connectors compare trimmed and case-insensitively, so the locks do too.
+    return criteria
+      ? [
+          JSON.stringify(
+            Object.entries(criteria).map(([key, value]) => [key, String(value).trim().toLowerCase()]),
+          ),
+        ]
+      : [];
+  });
 }
 
 async function create(
@@ -231,11 +280,11 @@ async function create(
       const kind = kindOf(error);
       if (isStopKind(kind)) guard(to)(error);
       if (!isRetryableKind(kind) || attempt >= allowance.attempts || !(await allowance.wait(attempt, error)))
-        throw kind === 'transient' ? ambiguous(ctx, error, attempt) : error;
+        throw mayHaveCommitted(kind) ? await ambiguousCreate(ctx, source, error, attempt) : error;
       // A 429 was refused before processing; anything else may have committed: look before creating again
       // (lessons §7: no idempotency keys at either API).
       if (kind !== 'rate_limited') {
-        if (ctx.pass.matchingKeys.length === 0) throw ambiguous(ctx, error, attempt);
+        if (ctx.pass.matchingKeys.length === 0) throw await ambiguousCreate(ctx, source, error, attempt);
         const found = await match(ctx, payload, source.key, guard);
         if (found?.record) {
           return update(
@@ -245,7 +294,6 @@ async function create(
             hash,
             found.record,
             'lookup_after_ambiguous_create',
-            true,
             guard,
             'created',
           );
@@ -253,27 +301,41 @@ async function create(
       }
       continue;
     }
-    await ctx.links.save(source.key, created.key, { hash, toVersion: created.version });
-    await writeBack(ctx, source, created, guard);
+    await linkAndWriteBack(ctx, source, created, hash, created.version, guard);
     return new Outcome('created', { changes: allFields(payload), matchedBy: 'created' }, created.key);
   }
 }
 
-/** A create that may or may not have committed, with no way to check: never retried, so never duplicated. */
+/** The target key of a link whose create may or may not have happened (the real key is unknown). */
+const UNCONFIRMED = '?unconfirmed:';
+
+/**
+ * A create that may or may not have committed. With matching keys, the next run looks it up first; without, a
+ * placeholder link makes every later run refuse to create it again until someone checks.
+ */
+async function ambiguousCreate(
+  ctx: RecordSyncContext,
+  source: ConnectorRecord,
+  error: unknown,
+  attempts: number,
+): Promise<Error> {
+  if (ctx.pass.matchingKeys.length === 0)
+    await ctx.links.save(source.key, `${UNCONFIRMED}${source.key}`, { hash: '' });
+  return ambiguous(ctx, error, attempts);
+}
+
+/** The error of a create that may or may not have committed; the record is read again next run, never blindly. */
 function ambiguous(ctx: RecordSyncContext, error: unknown, attempts: number): Error {
   const keys = ctx.pass.matchingKeys.length > 0;
-  return Object.assign(
-    new ConnectorError(
-      'transient',
-      `Creating the ${ctx.to.connector.system} ${ctx.to.entity} failed without a clear answer after ${attempts} attempt(s) (${(error as Error).message})`,
-      {
-        remedy: keys
-          ? 'It will be looked up by its matching keys on the next run before anything is created again.'
-          : 'Check whether it was created; add matching keys to the profile so the engine can check by itself.',
-        cause: error,
-      },
-    ),
-    { noRetry: !keys },
+  return new ConnectorError(
+    'transient',
+    `Creating the ${ctx.to.connector.system} ${ctx.to.entity} failed without a clear answer after ${attempts} attempt(s) (${(error as Error).message})`,
+    {
+      remedy: keys
+        ? 'It will be looked up by its matching keys on the next run before anything is created again.'
+        : 'Check whether it was created; add matching keys to the profile so the engine can check by itself.',
+      cause: error,
+    },
   );
 }
 
@@ -284,7 +346,6 @@ async function update(
   hash: string,
   found: ConnectorRecord,
   matchedBy: string,
-  newLink: boolean,
   guard: Guard,
   outcomeIfWritten: RecordOutcome = 'updated',
 ): Promise<Outcome> {
@@ -298,18 +359,28 @@ async function update(
       : new Outcome(outcomeIfWritten, { changes: diff.list, matchedBy }, target.key, 'update');
   }
   if (diff.list.length === 0) {
-    await ctx.links.save(source.key, target.key, { hash });
-    if (newLink) await writeBack(ctx, source, target, guard);
+    await linkAndWriteBack(ctx, source, target, hash, undefined, guard);
     const outcome: RecordOutcome = outcomeIfWritten === 'created' ? 'created' : 'unchanged';
     return new Outcome(outcome, { reason: 'the target already has these values', matchedBy }, target.key);
   }
   let written: WriteResult | undefined;
+  // Set when an update failed in a way that may have applied it (then retried): a conflict after that is most
+  // likely our own earlier attempt.
+  let maybeApplied = false;
   for (let conflicts = 0; written === undefined; ) {
     try {
       const version = target.version;
-      written = await withRetry(allowance, () =>
-        to.connector.update(to.entity, target.key, diff.changes, { ...opts(ctx), ifVersion: version }),
-      );
+      written = await withRetry(allowance, async () => {
+        try {
+          return await to.connector.update(to.entity, target.key, diff.changes, {
+            ...opts(ctx),
+            ifVersion: version,
+          });
+        } catch (error) {
+          if (mayHaveCommitted(kindOf(error))) maybeApplied = true;
+          throw error;
+        }
+      });
     } catch (error) {
       const kind = kindOf(error);
       if (isStopKind(kind)) guard(to)(error);
@@ -322,18 +393,55 @@ async function update(
       target = reread;
       diff = diffFields(payload, target.data);
       if (diff.list.length === 0) {
-        await ctx.links.save(source.key, target.key, { hash });
-        return new Outcome(
-          'unchanged',
-          { reason: 'the target already has these values', matchedBy },
-          target.key,
-        );
+        await linkAndWriteBack(ctx, source, target, hash, target.version, guard);
+        return maybeApplied
+          ? new Outcome(
+              outcomeIfWritten,
+              { changes: [], matchedBy, reason: 'applied by a retried write' },
+              target.key,
+            )
+          : new Outcome(
+              'unchanged',
+              { reason: 'the target already has these values', matchedBy },
+              target.key,
+            );
       }
     }
   }
-  await ctx.links.save(source.key, target.key, { hash, toVersion: written.version });
-  if (newLink) await writeBack(ctx, source, { ...written, data: written.data ?? target.data }, guard);
+  await linkAndWriteBack(
+    ctx,
+    source,
+    { ...written, data: written.data ?? target.data },
+    hash,
+    written.version,
+    guard,
+  );
   return new Outcome(outcomeIfWritten, { changes: diff.list, matchedBy }, target.key);
+}
+
+/**
+ * Saves the link right after a write (so a crash never loses it), and the content hash only once the write-back is
+ * done too: a write-back that failed leaves the hash out, so the next run does the record again instead of calling
+ * it unchanged.
+ */
+async function linkAndWriteBack(
+  ctx: RecordSyncContext,
+  source: ConnectorRecord,
+  written: WriteResult,
+  hash: string,
+  toVersion: string | undefined,
+  guard: Guard,
+): Promise<void> {
+  const pending = ctx.settings.writeBack !== undefined && ctx.direction === 'source_to_target';
+  await ctx.links.save(source.key, written.key, { hash: pending ? '' : hash, toVersion });
+  if (!pending) return;
+  await writeBack(ctx, source, written, guard);
+  await ctx.links.save(source.key, written.key, { hash });
+}
+
+/** Whether a failed write may still have been applied (no clear refusal): look before repeating a create. */
+function mayHaveCommitted(kind: ErrorKind): boolean {
+  return kind === 'transient' || kind === 'unknown' || kind === 'protocol';
 }
 
 /** Writes a value of the receiving record back into the read-from record (forward passes only). */

@@ -15,13 +15,14 @@ import {
   type ProfileCheckpoint,
   readCheckpoint,
 } from './checkpoint-state.js';
+import { KeyedLocks } from './keyed-locks.js';
 import { buildLookups } from './lookups.js';
 import { runPass } from './pass.js';
 import { type PassSettings, type ProfileSettings, resolveProfileSettings } from './profile-settings.js';
 import { type RecordSyncContext, StopRunSignal } from './record-sync.js';
 import { isStopKind, kindOf, RetryAllowance } from './retry.js';
 import { RunInProgressError } from './run-in-progress-error.js';
-import { acquireRunLease, RUN_LEASE_TTL_MS } from './run-lease.js';
+import { acquireRunLease, RUN_LEASE_TTL_MS, type RunLease } from './run-lease.js';
 import type { PlanEntry, RunProfileOptions, RunReport } from './run-options.js';
 import { PairLinks, type PassDirection, type Side } from './sides.js';
 import { Tally } from './tally.js';
@@ -54,7 +55,8 @@ const INTERRUPTED: Omit<ClassifiedError, 'at'> = {
  * checkpoint at the last acknowledged page and sets that connection's health and remedy, which every profile on it
  * then shows; the next run after reconnecting resumes there.
  *
- * A dry run reads real data and writes nothing (no API writes, links, checkpoint or run row) and returns the plan.
+ * A dry run reads real data and writes nothing (no API writes, links, checkpoint or run row) and returns the plan;
+ * only a connection it finds broken gets its health recorded, as a health check would.
  *
  * @example
  * ```ts
@@ -81,7 +83,7 @@ export async function runProfile(
     : await acquireRunLease(store, profile.id, deps.leaseTtlMs ?? RUN_LEASE_TTL_MS);
   if (!dryRun && !lease) throw new RunInProgressError(profile.id, profile.name);
   try {
-    return await execute(deps, profile, settings, options, now);
+    return await execute(deps, profile, settings, options, now, lease);
   } finally {
     await lease?.release();
   }
@@ -93,9 +95,13 @@ async function execute(
   settings: ProfileSettings,
   options: RunProfileOptions,
   now: () => Date,
+  lease: RunLease | undefined,
 ): Promise<RunReport> {
   const { store } = deps;
   const dryRun = options.dryRun === true;
+  // The caller's abort and the loss of the lease both stop the run between calls.
+  const signals = [options.signal, lease?.signal].filter((s): s is AbortSignal => s !== undefined);
+  const signal = signals.length === 0 ? undefined : AbortSignal.any(signals);
   const startedAt = now().toISOString();
   const stored = await store.getCheckpoint(profile.id);
   let checkpoint: ProfileCheckpoint = readCheckpoint(stored?.value, profile.name);
@@ -150,7 +156,7 @@ async function execute(
   const callsBefore = connectors.reduce((sum, c) => sum + (c.apiCalls?.() ?? 0), 0);
   const apiCalls = () => connectors.reduce((sum, c) => sum + (c.apiCalls?.() ?? 0), 0) - callsBefore;
 
-  const allowance = new RetryAllowance({ ...settings.retry, ...options.retry }, options.signal);
+  const allowance = new RetryAllowance({ ...settings.retry, ...options.retry }, signal);
   let lookups: Awaited<ReturnType<typeof buildLookups>>;
   try {
     lookups = await buildLookups(deps, settings.lookups, settings.optionalLookups);
@@ -180,8 +186,9 @@ async function execute(
         dryRun,
         me: settings.skipOwnChanges ? await whoAmI(from, now) : undefined,
         mappingContext: { lookups },
-        signal: options.signal,
+        signal,
         now,
+        locks: new KeyedLocks(),
       };
       const result = await runPass({
         ctx,
@@ -204,6 +211,7 @@ async function execute(
             return;
           }
           const next = page.checkpoint ? withPass(checkpoint, key, page.checkpoint) : undefined;
+          lease?.check();
           await store.transaction(async (tx) => {
             if (page.records.length > 0) await tx.appendRunRecords(run.id, page.records);
             await tx.updateRun(run.id, { counts: tally.counts(), apiCalls: apiCalls() });
@@ -222,6 +230,14 @@ async function execute(
     if (error instanceof StopRunSignal) {
       await setHealth(deps, error.side.connection, error.error, now);
       return finish('failed', error.error, apiCalls());
+    }
+    if (lease?.signal.aborted) {
+      const lost = lease.signal.reason as Error;
+      return finish(
+        'failed',
+        { kind: 'unknown', message: lost.message, at: now().toISOString() },
+        apiCalls(),
+      );
     }
     if (options.signal?.aborted) {
       return finish(

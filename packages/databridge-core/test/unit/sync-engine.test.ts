@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HealthEvents } from '../../src/connections/health-events.js';
+import { ConnectorError } from '../../src/connectors/connector-error.js';
 import type { MappingSpec } from '../../src/mapping/spec-types.js';
 import type { Profile } from '../../src/model/profile.js';
 import { SqliteStore } from '../../src/store/index.js';
@@ -429,5 +430,128 @@ describe('runProfile', () => {
     const seen: number[] = [];
     await runProfile(deps, p.id, { onProgress: (progress) => seen.push(progress.counts.seen) });
     expect(seen).toEqual([1, 2, 3, 4]);
+  });
+
+  describe('regressions from review', () => {
+    it('two records of one page that match the same target never both create it', async () => {
+      crm.put('company', '1', { name: 'Acme', orgNr: '900000001', city: 'Oslo' });
+      crm.put('company', '2', { name: 'Acme AS', orgNr: '900000001', city: 'Oslo' });
+      const p = await profile({
+        matchingKeys: ['corporateId'],
+        options: { concurrency: 4, retry: { minDelayMs: 0 } },
+      });
+      const { run } = await runProfile(deps, p.id);
+      expect(erp.rows('customer').size).toBe(1);
+      expect(run.counts).toMatchObject({ created: 1, failed: 1 });
+      const [failure] = await store.listRunRecords(run.id, { outcome: 'failed' });
+      expect(failure?.error?.message).toContain('already linked');
+    });
+
+    it('a write-back that failed is done again by the next run', async () => {
+      seed(1);
+      const p = await profile({
+        options: {
+          writeBack: { field: 'erpNumber', from: 'corporateId' },
+          retry: { attempts: 1, minDelayMs: 0 },
+        },
+      });
+      crm.faults = [{ method: 'update', kind: 'transient' }];
+      const first = await runProfile(deps, p.id);
+      expect(first.run.counts.failed).toBe(1);
+      const second = await runProfile(deps, p.id);
+      expect(second.run.counts.failed).toBe(0);
+      expect(crm.rows('company').get('1')?.data.erpNumber).toBe('900000001');
+      expect(erp.rows('customer').size).toBe(1);
+    });
+
+    it('more failures than a checkpoint carries, then a stop: nothing is lost after the resume', async () => {
+      crm.clock = () => new Date('2020-01-01T00:00:00Z');
+      for (let i = 1; i <= 1200; i++)
+        crm.put('company', String(i), { name: `C${i}`, orgNr: `9${String(i).padStart(8, '0')}` });
+      erp.faults = [
+        { method: 'create', kind: 'validation', times: 1100 },
+        { method: 'create', kind: 'reauth_required' },
+      ];
+      const p = await profile({ options: { pageSize: 100, overlapMs: 0, retry: { minDelayMs: 0 } } });
+      expect((await runProfile(deps, p.id)).run.state).toBe('failed');
+      await store.updateConnection(erpId, { health: 'ok', lastError: null });
+      await runProfile(deps, p.id);
+      await runProfile(deps, p.id);
+      expect(erp.rows('customer').size).toBe(1200);
+    }, 60_000);
+
+    it('recovered page-read failures do not add up over a pass', async () => {
+      seed(6);
+      const p = await profile({ options: { pageSize: 1, retry: { attempts: 2, minDelayMs: 0 } } });
+      const original = crm.readChanges.bind(crm);
+      let pages = 0;
+      crm.readChanges = async function* (entity, options) {
+        for await (const page of original(entity, options)) {
+          pages += 1;
+          if (pages === 2 || pages === 5) throw new ConnectorError('transient', 'blip');
+          yield page;
+        }
+      };
+      const { run } = await runProfile(deps, p.id);
+      expect(run).toMatchObject({ state: 'succeeded', counts: { created: 6 } });
+    });
+
+    it('a create that may have committed is never repeated blindly, whatever the error kind', async () => {
+      seed(1);
+      erp.faults = [{ method: 'create', kind: 'protocol', commit: true }];
+      const p = await profile({ matchingKeys: [] });
+      await runProfile(deps, p.id);
+      await runProfile(deps, p.id);
+      expect(erp.rows('customer').size).toBe(1);
+    });
+
+    it('an update applied and then retried is reported as updated, with its version kept for loop prevention', async () => {
+      seed(1);
+      erp.put('customer', '1', { name: 'Old', corporateId: '900000001' });
+      erp.faults = [{ method: 'update', kind: 'transient', commit: true }];
+      const p = await profile();
+      const { run } = await runProfile(deps, p.id);
+      expect(run.counts.updated).toBe(1);
+      const [link] = await store.listLinks(p.id);
+      expect(link?.targetVersion).toBe(String(erp.rows('customer').get('1')?.version));
+    });
+
+    it('a run whose lease cannot be renewed stops before another run can overlap it', async () => {
+      seed(3);
+      const p = await profile({ options: { pageSize: 1, concurrency: 1, retry: { minDelayMs: 0 } } });
+      const real = store.tryAcquireLease.bind(store);
+      let owner: string | undefined;
+      store.tryAcquireLease = async (name, who, ttl) => {
+        owner ??= who;
+        if (who === owner && name.startsWith('run:') && (await store.getLinkBySource(p.id, '1')))
+          throw new Error('SQLITE_BUSY');
+        return real(name, who, ttl);
+      };
+      const create = erp.create.bind(erp);
+      erp.create = async (entity, payload) => {
+        await new Promise((resolve) => setTimeout(resolve, 120));
+        return create(entity, payload);
+      };
+      const { run } = await runProfile({ ...deps, leaseTtlMs: 150 }, p.id);
+      expect(run.state).toBe('failed');
+      expect(run.error?.message).toContain('lost its lease');
+      store.tryAcquireLease = real;
+      erp.create = create;
+      expect((await runProfile(deps, p.id)).run.state).toBe('succeeded');
+      expect(erp.rows('customer').size).toBe(3);
+    });
+
+    it('a failed record that cannot even be read back does not block the profile', async () => {
+      seed(2);
+      erp.faults = [{ method: 'create', kind: 'validation' }];
+      const p = await profile();
+      await runProfile(deps, p.id);
+      crm.faults = [{ method: 'read', kind: 'protocol' }];
+      const second = await runProfile(deps, p.id);
+      expect(second.run.state).toBe('partial');
+      const third = await runProfile(deps, p.id);
+      expect(third.run.state).toBe('succeeded');
+      expect(erp.rows('customer').size).toBe(2);
+    });
   });
 });
