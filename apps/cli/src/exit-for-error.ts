@@ -1,4 +1,4 @@
-import { isClassifiableError } from '@databridge/core';
+import { isClassifiableError, withRemedy } from '@databridge/core';
 import { CliError } from './cli-error.js';
 import { EXIT_CODES } from './exit-codes.js';
 
@@ -30,7 +30,5 @@ export function exitCodeFor(error: unknown): number {
 export function describeError(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   const remedy = (error as { remedy?: unknown }).remedy;
-  return typeof remedy === 'string' && remedy !== '' && !error.message.includes(remedy)
-    ? `${error.message} ${remedy}`
-    : error.message;
+  return withRemedy(error.message, typeof remedy === 'string' ? remedy : undefined);
 }

@@ -38,6 +38,8 @@ export function createProgram(context: CommandContext): Command {
     .configureOutput({
       writeOut: (text) => io.log(text.replace(/\n$/, '')),
       writeErr: (text) => printError(io, text.replace(/\n$/, '')),
+      // One style for every error line: `databridge: …`, as the CLI's own errors.
+      outputError: (text, write) => write(text.replace(/^error: /, 'databridge: ')),
     })
     .addHelpText(
       'after',

@@ -12,7 +12,7 @@ export {
 export * from './connections/index.js';
 export * from './connectors/index.js';
 export { ERROR_KINDS, type ErrorKind, isErrorKind } from './errors/error-kind.js';
-export { toClassifiedError } from './errors/to-classified-error.js';
+export { toClassifiedError, withRemedy } from './errors/to-classified-error.js';
 export * from './mapping/index.js';
 export * from './model/index.js';
 export * from './scheduler/index.js';

@@ -1,4 +1,4 @@
-import { ERROR_KINDS, type ErrorKind, type RunRecordQuery } from '@databridge/core';
+import { ERROR_KINDS, type ErrorKind, type RunRecordQuery, withRemedy } from '@databridge/core';
 import { type Command, Option } from 'commander';
 import { type CommandContext, globalOptions } from '../command-context.js';
 import { findRun } from '../profiles/resolve.js';
@@ -50,11 +50,7 @@ Examples:
             `Run ${run.id} of ${JSON.stringify(profile?.name ?? run.profileId)}: ${stateLabel(io, run.state)}, ${formatCounts(run.counts)}, ${run.apiCalls} API calls, started ${run.startedAt ?? run.createdAt}.`,
           );
           if (run.error)
-            io.log(
-              c.bad(
-                `Stopped: ${run.error.kind}: ${run.error.message}${run.error.remedy ? ` ${run.error.remedy}` : ''}`,
-              ),
-            );
+            io.log(c.bad(`Stopped: ${run.error.kind}: ${withRemedy(run.error.message, run.error.remedy)}`));
           if (records.length === 0) {
             io.log(options.failed || options.kind ? 'No failed records match.' : 'No records.');
             return;

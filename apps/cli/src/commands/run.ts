@@ -5,6 +5,7 @@ import {
   type RunReport,
   resolveProfileSettings,
   runProfile,
+  withRemedy,
 } from '@databridge/core';
 import { Presets, SingleBar } from 'cli-progress';
 import Table from 'cli-table3';
@@ -150,7 +151,7 @@ async function printReport(
   for (const [key, value] of rows) table.push([c.bold(key), value === undefined ? '' : String(value)]);
   for (const line of table.toString().split('\n')) io.log(line);
   if (run.error) {
-    printError(io, `databridge: ${run.error.message}${run.error.remedy ? ` ${run.error.remedy}` : ''}`);
+    printError(io, `databridge: ${withRemedy(run.error.message, run.error.remedy)}`);
     const health = await profileHealth(store, profile);
     if (health.connection && health.remedy && health.remedy !== run.error.remedy)
       printError(io, `databridge: ${health.connection.name} is ${health.health}: ${health.remedy}`);

@@ -41,13 +41,13 @@ describe('databridge (built binary)', () => {
   it('refuses an unknown flag in one line with exit code 2', async () => {
     const { code, stderr } = await databridge('--frobnicate');
     expect(code).toBe(2);
-    expect(stderr.trim()).toBe("error: unknown option '--frobnicate'");
+    expect(stderr.trim()).toBe("databridge: unknown option '--frobnicate'");
   });
 
   it('suggests the right command for a typo', async () => {
     const { code, stderr } = await databridge('dmeo');
     expect(code).toBe(2);
-    expect(stderr).toContain("error: unknown command 'dmeo'");
+    expect(stderr).toContain("databridge: unknown command 'dmeo'");
     expect(stderr).toContain('(Did you mean demo?)');
   });
 

@@ -244,7 +244,7 @@ describe('bad input', () => {
   it('refuses an unknown flag in one line', async () => {
     const result = await fx.run(['connections', '--frobnicate']);
     expect(result.code).toBe(2);
-    expect(result.stderr.trim()).toBe("error: unknown option '--frobnicate'");
+    expect(result.stderr.trim()).toBe("databridge: unknown option '--frobnicate'");
   });
 
   it('names an unknown connection and changes nothing', async () => {

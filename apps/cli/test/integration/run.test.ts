@@ -288,7 +288,7 @@ describe('databridge profiles, run, runs and logs (built CLI against the sandbox
 
     const flag = await fx.run(['run', 'Companies', '--frobnicate']);
     expect(flag.code).toBe(2);
-    expect(flag.stderr.trim()).toBe("error: unknown option '--frobnicate'");
+    expect(flag.stderr.trim()).toBe("databridge: unknown option '--frobnicate'");
 
     const limit = await fx.run(['run', 'Companies', '--limit', '0']);
     expect(limit.code).toBe(2);

@@ -310,7 +310,9 @@ describe('databridge profiles (in-process)', () => {
     ]);
     out = [];
     expect(await cli('logs', 'Companies')).toBe(0);
-    expect(out.join('\n')).toContain('Stopped: reauth_required: Connection "Visma Nordlys" is needs reauth');
+    expect(out.join('\n')).toContain(
+      'Stopped: reauth_required: Connection "Visma Nordlys" needs a new sign-in',
+    );
   });
 
   it('asks for --file when not on a terminal', async () => {

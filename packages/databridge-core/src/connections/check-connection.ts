@@ -9,6 +9,7 @@ import type { TokenVault } from '../vault/token-vault.js';
 import { type ConnectionSystems, vismaAuthFor } from './connection-systems.js';
 import { type ConnectionHealth, healthForErrorKind } from './health.js';
 import type { HealthEvents } from './health-events.js';
+import { loadConnectionTokens } from './load-connection-tokens.js';
 
 /** What {@link checkConnection} and {@link checkAll} need. */
 export interface HealthCheckDeps {
@@ -53,7 +54,10 @@ export async function checkConnection(deps: HealthCheckDeps, connectionId: strin
       health = await probe(deps, connection);
     } catch (caught) {
       error = toClassifiedError(caught, now());
-      health = healthForErrorKind(error.kind) ?? connection.health;
+      // A check that failed for an unclear reason has not shown the connection works: never leave it `ok`.
+      health =
+        healthForErrorKind(error.kind) ??
+        (error.kind === 'unknown' || error.kind === 'protocol' ? 'unreachable' : connection.health);
     }
   }
   const updated = await deps.store.updateConnection(connectionId, {
@@ -81,8 +85,7 @@ async function probe(deps: HealthCheckDeps, connection: Connection): Promise<Con
     const system = deps.systems.visma;
     if (!system) throw new Error('No Visma settings: give systems.visma to check Visma connections');
     const tokens = sealedTokenStore<VismaConnection>(deps.store, deps.vault);
-    const stored = await tokens.load(connection.id);
-    if (!stored) throw new Error(`Connection ${connection.id} has no tokens`);
+    const stored = await loadConnectionTokens(tokens, connection);
     const client = createVismaClient({
       auth: vismaAuthFor(system, stored.connection),
       connection: stored.connection,
@@ -102,8 +105,7 @@ async function probe(deps: HealthCheckDeps, connection: Connection): Promise<Con
   if (!system)
     throw new Error('No SuperOffice settings: give systems.superoffice to check SuperOffice connections');
   const tokens = sealedTokenStore<SuperOfficeConnection>(deps.store, deps.vault);
-  const stored = await tokens.load(connection.id);
-  if (!stored) throw new Error(`Connection ${connection.id} has no tokens`);
+  const stored = await loadConnectionTokens(tokens, connection);
   const client = createSuperOfficeClient({
     auth: system.auth,
     connection: stored.connection,

@@ -5,6 +5,7 @@ import {
 } from '@databridge/superoffice-client';
 import { createVismaClient, type VismaConnection, type VismaRetryOptions } from '@databridge/visma-client';
 import { type ConnectionSystems, vismaAuthFor } from '../connections/connection-systems.js';
+import { loadConnectionTokens } from '../connections/load-connection-tokens.js';
 import type { Connection } from '../model/connection.js';
 import type { Store } from '../store/store.js';
 import { sealedTokenStore } from '../vault/sealed-token-store.js';
@@ -80,7 +81,6 @@ export function createConnectorResolver(options: ConnectorResolverOptions): Conn
       }
       return factory(connection);
     }
-    if (!connection.tokens) throw neverSignedIn(connection);
     return system === 'visma'
       ? vismaConnector(options, connection)
       : superOfficeConnector(options, connection);
@@ -91,8 +91,7 @@ async function vismaConnector(options: ConnectorResolverOptions, connection: Con
   const settings = options.systems.visma;
   if (!settings) throw new Error('No Visma settings: give systems.visma to sync Visma connections');
   const tokens = sealedTokenStore<VismaConnection>(options.store, options.vault);
-  const stored = await tokens.load(connection.id);
-  if (!stored) throw neverSignedIn(connection);
+  const stored = await loadConnectionTokens(tokens, connection);
   const calls = countingFetch();
   const client = createVismaClient({
     auth: vismaAuthFor(settings, stored.connection),
@@ -117,8 +116,7 @@ async function superOfficeConnector(
   if (!settings)
     throw new Error('No SuperOffice settings: give systems.superoffice to sync SuperOffice connections');
   const tokens = sealedTokenStore<SuperOfficeConnection>(options.store, options.vault);
-  const stored = await tokens.load(connection.id);
-  if (!stored) throw neverSignedIn(connection);
+  const stored = await loadConnectionTokens(tokens, connection);
   const calls = countingFetch();
   const so = options.superoffice;
   const client = createSuperOfficeClient({
@@ -135,10 +133,4 @@ async function superOfficeConnector(
     },
   });
   return createSuperOfficeConnector({ client, calls });
-}
-
-function neverSignedIn(connection: Connection): ConnectorError {
-  return new ConnectorError('reauth_required', `Connection ${connection.name} was never signed in`, {
-    remedy: `Connect ${connection.name} (sign in once).`,
-  });
 }

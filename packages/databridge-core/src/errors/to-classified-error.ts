@@ -20,3 +20,9 @@ export function toClassifiedError(error: unknown, at: Date): ClassifiedError {
     at: at.toISOString(),
   };
 }
+
+/** An error message and its remedy as one text: `"What went wrong. What to do."` (a full stop is added if missing). */
+export function withRemedy(message: string, remedy?: string | undefined): string {
+  if (!remedy || message.includes(remedy)) return message;
+  return `${/[.!?]$/.test(message.trim()) ? message.trim() : `${message.trim()}.`} ${remedy}`;
+}

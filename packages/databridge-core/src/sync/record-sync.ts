@@ -1,7 +1,7 @@
 import type { ConnectorRecord, MatchCriteria, WriteResult } from '../connectors/connector.js';
 import { ConnectorError } from '../connectors/connector-error.js';
 import type { ErrorKind } from '../errors/error-kind.js';
-import { toClassifiedError } from '../errors/to-classified-error.js';
+import { toClassifiedError, withRemedy } from '../errors/to-classified-error.js';
 import type { MappingContext } from '../mapping/context.js';
 import { mustParsePath, readPath, writePath } from '../mapping/path.js';
 import type { ClassifiedError } from '../model/classified-error.js';
@@ -33,6 +33,11 @@ export interface RecordSyncContext {
   readonly now: () => Date;
   /** Serialises records of a pass whose matching keys resolve to the same values. */
   readonly locks: KeyedLocks;
+  /**
+   * Dry runs only: the matching values of records this run would create, so a later record of the same run that
+   * matches one is planned as the ambiguous match the real run will find.
+   */
+  readonly planned?: Map<string, string> | undefined;
 }
 
 /** How one record ended. */
@@ -95,7 +100,7 @@ export async function syncRecord(ctx: RecordSyncContext, source: ConnectorRecord
         direction: ctx.direction,
         sourceKey: source.key,
         action: 'fail',
-        reason: classified.remedy ? `${classified.message} ${classified.remedy}` : classified.message,
+        reason: withRemedy(classified.message, classified.remedy),
       },
       retry,
     };
@@ -190,7 +195,7 @@ async function flow(ctx: RecordSyncContext, source: ConnectorRecord, guard: Guar
       pair.toKey,
     );
 
-  if (pair && pair.toKey.startsWith(UNCONFIRMED)) {
+  if (pair?.toKey.startsWith(UNCONFIRMED)) {
     // An earlier create may have gone through without an answer. Only matching keys can tell; never create again
     // without them.
     if (ctx.pass.matchingKeys.length === 0) {
@@ -219,8 +224,22 @@ async function flow(ctx: RecordSyncContext, source: ConnectorRecord, guard: Guar
   }
   // No link yet: find or create under a lock on the matching values, so two records of this page that look like
   // the same target never both create it (the second then finds it linked to the first: an ambiguous match).
-  return ctx.locks.run(lockKeys(ctx, payload), async () => {
+  const keys = lockKeys(ctx, payload);
+  return ctx.locks.run(keys, async () => {
+    const plannedFor =
+      ctx.planned && keys.map((key) => ctx.planned?.get(key)).find((other) => other !== undefined);
+    if (plannedFor !== undefined && plannedFor !== source.key) {
+      throw new ConnectorError(
+        'conflict',
+        `Ambiguous match: the ${to.connector.system} ${to.entity} this record matches would be created for record ${plannedFor} earlier in this run`,
+        {
+          remedy:
+            'Two source records look like the same target record; merge them or make the matching keys more specific.',
+        },
+      );
+    }
     const found = await match(ctx, payload, source.key, guard);
+    if (!found && ctx.planned) for (const key of keys) ctx.planned.set(key, source.key);
     return write(ctx, source, payload, hash, found?.record, found?.by ?? 'created', guard);
   });
 }

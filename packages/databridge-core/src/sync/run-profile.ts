@@ -189,6 +189,7 @@ async function execute(
         signal,
         now,
         locks: new KeyedLocks(),
+        planned: dryRun ? new Map() : undefined,
       };
       const result = await runPass({
         ctx,
@@ -302,14 +303,21 @@ function connectionOf(error: unknown, connections: readonly Connection[]): Conne
   return connections.find((c) => c.id === id) ?? connections[0];
 }
 
+const HEALTH_PHRASES: Readonly<Record<string, string>> = {
+  needs_reauth: 'needs a new sign-in',
+  needs_permission: 'lacks a permission',
+  unreachable: 'unreachable',
+  expiring: 'about to expire',
+};
+
 function blockedBy(connection: Connection, at: Date): ClassifiedError {
   const last = connection.lastError;
   return {
     kind: last?.kind ?? (connection.health === 'needs_permission' ? 'permission' : 'reauth_required'),
-    message: `Connection ${JSON.stringify(connection.name)} is ${connection.health.replace('_', ' ')}${
+    message: `Connection "${connection.name}" ${HEALTH_PHRASES[connection.health] ?? connection.health}${
       last ? `: ${last.message}` : ''
     }`,
-    remedy: last?.remedy ?? `Reconnect ${connection.name}.`,
+    remedy: last?.remedy ?? `Reconnect "${connection.name}".`,
     at: at.toISOString(),
   };
 }

@@ -167,4 +167,13 @@ describe('connection health, driven by the sandbox', () => {
     const without = await checkConnection({ store, vault, systems: { visma: { auth } } }, other.id);
     expect(without.lastError?.message).toContain('no service app is configured');
   });
+
+  it('a master key that cannot open the tokens is needs_reauth, naming the key and the connection', async () => {
+    const id = await connectAda();
+    const wrong = new TokenVault({ masterKey: generateMasterKey() });
+    const checked = await checkConnection({ ...deps(), vault: wrong }, id);
+    expect(checked.health).toBe('needs_reauth');
+    expect(checked.lastError?.message).toContain('cannot open the tokens of connection "Visma Nordlys"');
+    expect(checked.lastError?.remedy).toContain('DATABRIDGE_MASTER_KEY');
+  });
 });

@@ -254,7 +254,7 @@ describe('connector resolver', () => {
     const error = await rejectionOf(Promise.resolve(resolve(connection)));
     expect(error).toBeInstanceOf(ConnectorError);
     expect(error.kind).toBe('reauth_required');
-    expect(error.remedy).toBe('Connect Visma Nordlys (sign in once).');
+    expect(error.remedy).toBe('Connect "Visma Nordlys" (sign in once).');
   });
 
   it('an unknown system → a clear error naming it and how to register; a custom one is used', async () => {

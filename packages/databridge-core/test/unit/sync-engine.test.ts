@@ -447,6 +447,17 @@ describe('runProfile', () => {
       expect(failure?.error?.message).toContain('already linked');
     });
 
+    it('the dry run plans the ambiguous match two records of one run will hit', async () => {
+      crm.put('company', '1', { name: 'Acme', orgNr: '900000001', city: 'Oslo' });
+      crm.put('company', '2', { name: 'Acme AS', orgNr: '900000001', city: 'Oslo' });
+      const p = await profile({ matchingKeys: ['corporateId'] });
+      const dry = await runProfile(deps, p.id, { dryRun: true });
+      expect(dry.plan.map((e) => e.action)).toEqual(['create', 'fail']);
+      expect(dry.plan[1]?.reason).toContain('Ambiguous match');
+      const real = await runProfile(deps, p.id);
+      expect((await store.listRunRecords(real.run.id)).map((r) => r.outcome)).toEqual(['created', 'failed']);
+    });
+
     it('a write-back that failed is done again by the next run', async () => {
       seed(1);
       const p = await profile({
