@@ -86,20 +86,29 @@ Examples:
   $ databridge connect superoffice --company Cust12345 --no-browser`,
     )
     .action(async (system: SignInSystem, options: ConnectOptions, command: Command) => {
-      await withWorkspace(io, globalOptions(command), async (workspace) => {
-        if (!options.service)
-          progress(io, options.json, `Signing in to ${systemLabel(system)} (a fresh login is required) ...`);
-        const signedIn = await signIn(workspace, io, system, {
-          company: options.company,
-          service: options.service,
-          noBrowser: !options.browser,
-          timeoutMs: options.timeout * 1000,
-          json: options.json,
-        });
-        const stored = await storeSignIn(workspace, signedIn, { name: options.name });
-        if (options.json) printJson(io, storedSignInJson(stored));
-        else printStoredSignIn(io, stored);
-        if (needsActionAfterSignIn(stored.connection.health)) context.exitCode = EXIT_CODES.needsAction;
-      });
+      await withWorkspace(
+        io,
+        globalOptions(command),
+        async (workspace) => {
+          if (!options.service)
+            progress(
+              io,
+              options.json,
+              `Signing in to ${systemLabel(system)} (a fresh login is required) ...`,
+            );
+          const signedIn = await signIn(workspace, io, system, {
+            company: options.company,
+            service: options.service,
+            noBrowser: !options.browser,
+            timeoutMs: options.timeout * 1000,
+            json: options.json,
+          });
+          const stored = await storeSignIn(workspace, signedIn, { name: options.name });
+          if (options.json) printJson(io, storedSignInJson(stored));
+          else printStoredSignIn(io, stored);
+          if (needsActionAfterSignIn(stored.connection.health)) context.exitCode = EXIT_CODES.needsAction;
+        },
+        { create: true },
+      );
     });
 }
