@@ -1,15 +1,12 @@
-import { createSuperOfficeClient, type SuperOfficeConnection } from '@databridge/superoffice-client';
-import { createVismaClient, type VismaConnection } from '@databridge/visma-client';
 import { toClassifiedError } from '../errors/to-classified-error.js';
 import type { ClassifiedError } from '../model/classified-error.js';
 import type { Connection } from '../model/connection.js';
 import type { Store } from '../store/store.js';
-import { sealedTokenStore } from '../vault/sealed-token-store.js';
 import type { TokenVault } from '../vault/token-vault.js';
-import { type ConnectionSystems, vismaAuthFor } from './connection-systems.js';
+import { superOfficeClientFor, vismaClientFor } from './connection-clients.js';
+import type { ConnectionSystems } from './connection-systems.js';
 import { type ConnectionHealth, healthForErrorKind } from './health.js';
 import type { HealthEvents } from './health-events.js';
-import { loadConnectionTokens } from './load-connection-tokens.js';
 
 /** What {@link checkConnection} and {@link checkAll} need. */
 export interface HealthCheckDeps {
@@ -82,38 +79,13 @@ export async function checkAll(deps: HealthCheckDeps): Promise<Connection[]> {
 /** Makes one cheap authenticated call and says whether the credential is about to run out. */
 async function probe(deps: HealthCheckDeps, connection: Connection): Promise<ConnectionHealth> {
   if (connection.system === 'visma') {
-    const system = deps.systems.visma;
-    if (!system) throw new Error('No Visma settings: give systems.visma to check Visma connections');
-    const tokens = sealedTokenStore<VismaConnection>(deps.store, deps.vault);
-    const stored = await loadConnectionTokens(tokens, connection);
-    const client = createVismaClient({
-      auth: vismaAuthFor(system, stored.connection),
-      connection: stored.connection,
-      companyId: connection.tenantId,
-      ...(connection.tenantName ? { companyName: connection.tenantName } : {}),
-      ...(system.apiBaseUrl ? { apiBaseUrl: system.apiBaseUrl } : {}),
-      tokenStore: tokens,
-      tokenStoreKey: connection.id,
-      retry: { limit: 1 },
-    });
+    const client = await vismaClientFor(deps, connection, { retry: { limit: 1 } });
     await client.customerClasses.list({ pageSize: 1 }).toArray({ limit: 1 });
     const current = client.connection;
     const refreshable = current.kind === 'service' || current.tokens.refreshToken !== undefined;
     return !refreshable && current.tokens.expiresAt - Date.now() < EXPIRING_WITHIN_MS ? 'expiring' : 'ok';
   }
-  const system = deps.systems.superoffice;
-  if (!system)
-    throw new Error('No SuperOffice settings: give systems.superoffice to check SuperOffice connections');
-  const tokens = sealedTokenStore<SuperOfficeConnection>(deps.store, deps.vault);
-  const stored = await loadConnectionTokens(tokens, connection);
-  const client = createSuperOfficeClient({
-    auth: system.auth,
-    connection: stored.connection,
-    retry: { limit: 1 },
-    onRenew: (next) => {
-      void tokens.save(connection.id, next);
-    },
-  });
+  const client = await superOfficeClientFor(deps, connection, { retry: { limit: 1 } });
   await client.request({ method: 'GET', path: '/v1/User/currentPrincipal' });
   return 'ok';
 }

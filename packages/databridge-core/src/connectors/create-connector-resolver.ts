@@ -1,14 +1,9 @@
-import {
-  createSuperOfficeClient,
-  type SuperOfficeConnection,
-  type SuperOfficeRetryOptions,
-} from '@databridge/superoffice-client';
-import { createVismaClient, type VismaConnection, type VismaRetryOptions } from '@databridge/visma-client';
-import { type ConnectionSystems, vismaAuthFor } from '../connections/connection-systems.js';
-import { loadConnectionTokens } from '../connections/load-connection-tokens.js';
+import type { SuperOfficeRetryOptions } from '@databridge/superoffice-client';
+import type { VismaRetryOptions } from '@databridge/visma-client';
+import { superOfficeClientFor, vismaClientFor } from '../connections/connection-clients.js';
+import type { ConnectionSystems } from '../connections/connection-systems.js';
 import type { Connection } from '../model/connection.js';
 import type { Store } from '../store/store.js';
-import { sealedTokenStore } from '../vault/sealed-token-store.js';
 import type { TokenVault } from '../vault/token-vault.js';
 import type { Connector } from './connector.js';
 import { ConnectorError } from './connector-error.js';
@@ -88,21 +83,10 @@ export function createConnectorResolver(options: ConnectorResolverOptions): Conn
 }
 
 async function vismaConnector(options: ConnectorResolverOptions, connection: Connection): Promise<Connector> {
-  const settings = options.systems.visma;
-  if (!settings) throw new Error('No Visma settings: give systems.visma to sync Visma connections');
-  const tokens = sealedTokenStore<VismaConnection>(options.store, options.vault);
-  const stored = await loadConnectionTokens(tokens, connection);
   const calls = countingFetch();
-  const client = createVismaClient({
-    auth: vismaAuthFor(settings, stored.connection),
-    connection: stored.connection,
-    companyId: connection.tenantId,
-    ...(connection.tenantName ? { companyName: connection.tenantName } : {}),
-    ...(settings.apiBaseUrl ? { apiBaseUrl: settings.apiBaseUrl } : {}),
-    ...(options.visma?.concurrency === undefined ? {} : { concurrency: options.visma.concurrency }),
-    ...(options.visma?.retry === undefined ? {} : { retry: options.visma.retry }),
-    tokenStore: tokens,
-    tokenStoreKey: connection.id,
+  const client = await vismaClientFor(options, connection, {
+    concurrency: options.visma?.concurrency,
+    retry: options.visma?.retry,
     fetch: calls.fetch,
   });
   return createVismaConnector({ client, calls });
@@ -112,25 +96,13 @@ async function superOfficeConnector(
   options: ConnectorResolverOptions,
   connection: Connection,
 ): Promise<Connector> {
-  const settings = options.systems.superoffice;
-  if (!settings)
-    throw new Error('No SuperOffice settings: give systems.superoffice to sync SuperOffice connections');
-  const tokens = sealedTokenStore<SuperOfficeConnection>(options.store, options.vault);
-  const stored = await loadConnectionTokens(tokens, connection);
   const calls = countingFetch();
   const so = options.superoffice;
-  const client = createSuperOfficeClient({
-    auth: settings.auth,
-    connection: stored.connection,
-    ...(so?.requestsPerSecond === undefined ? {} : { requestsPerSecond: so.requestsPerSecond }),
-    ...(so?.concurrency === undefined ? {} : { concurrency: so.concurrency }),
-    ...(so?.retry === undefined ? {} : { retry: so.retry }),
+  const client = await superOfficeClientFor(options, connection, {
+    requestsPerSecond: so?.requestsPerSecond,
+    concurrency: so?.concurrency,
+    retry: so?.retry,
     fetch: calls.fetch,
-    onRenew: (next) => {
-      // As check-connection.ts: a renewal rotates nothing that must win a swap, so a failed save only means the
-      // next run renews again.
-      tokens.save(connection.id, next).catch(() => undefined);
-    },
   });
   return createSuperOfficeConnector({ client, calls });
 }
