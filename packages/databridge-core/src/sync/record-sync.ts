@@ -61,6 +61,15 @@ export class StopRunSignal extends Error {
   }
 }
 
+/** The plan line of each outcome (a dry run plans what a real run records). */
+const PLAN_ACTION: Readonly<Record<RecordOutcome, PlanEntry['action']>> = {
+  created: 'create',
+  updated: 'update',
+  unchanged: 'unchanged',
+  skipped: 'skip',
+  failed: 'fail',
+};
+
 /** Raised inside the flow to end a record with an outcome. */
 class Outcome {
   constructor(
@@ -109,17 +118,7 @@ export async function syncRecord(ctx: RecordSyncContext, source: ConnectorRecord
 
 function result(ctx: RecordSyncContext, key: string, done: Outcome): RecordResult {
   const detail: RunRecordDetail = { direction: ctx.direction, ...done.detail };
-  const action: PlanEntry['action'] =
-    done.action ??
-    (done.outcome === 'created'
-      ? 'create'
-      : done.outcome === 'updated'
-        ? 'update'
-        : done.outcome === 'skipped'
-          ? 'skip'
-          : done.outcome === 'failed'
-            ? 'fail'
-            : 'unchanged');
+  const action: PlanEntry['action'] = done.action ?? PLAN_ACTION[done.outcome];
   return {
     record: { sourceKey: key, targetKey: done.targetKey, outcome: done.outcome, detail },
     plan: {
